@@ -1,0 +1,89 @@
+package org.civicledger.command.file;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.roster.Roster;
+import org.civicledger.events.file.CosponsorAdded;
+import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.FileIntroduced;
+
+/** A legislative file: its sponsor and the members who sign on and off it. */
+@Aggregate
+public class LegislativeFile {
+
+    @AggregateIdentifier
+    private String fileId;
+    private String fileNumber;
+    private String sponsor;
+    private final Set<String> cosponsors = new LinkedHashSet<>();
+
+    protected LegislativeFile() {
+    }
+
+    /** Answers the assigned file number. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public String handle(IntroduceFile command, Roster roster, FileNumbers numbers) {
+        requireRegistered(roster, command.sponsor());
+        String number = numbers.next(command.type(), command.occurredAt());
+        apply(new FileIntroduced(command.fileId(), number, command.type(), command.title(), command.text(),
+                command.sponsor(), command.occurredAt()));
+        return number;
+    }
+
+    @CommandHandler
+    public void handle(AddCosponsor command, Roster roster) {
+        requireRegistered(roster, command.person());
+        if (command.person().equals(sponsor)) {
+            throw RuleViolation.conflict("sponsor-cannot-cosponsor",
+                    "'" + sponsor + "' is the primary sponsor of " + fileNumber + " and cannot also cosponsor it.");
+        }
+        if (cosponsors.contains(command.person())) {
+            throw RuleViolation.conflict("already-cosponsor",
+                    "'" + command.person() + "' is already a cosponsor of " + fileNumber + ".");
+        }
+        apply(new CosponsorAdded(fileId, command.person(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawCosponsor command) {
+        if (!cosponsors.contains(command.person())) {
+            throw RuleViolation.conflict("not-a-cosponsor",
+                    "'" + command.person() + "' is not a cosponsor of " + fileNumber + ", so cannot withdraw.");
+        }
+        apply(new CosponsorWithdrawn(fileId, command.person(), command.occurredAt()));
+    }
+
+    private static void requireRegistered(Roster roster, String person) {
+        if (!roster.isPersonRegistered(person)) {
+            throw RuleViolation.unprocessable("person-not-registered",
+                    "'" + person + "' is not a registered person; register them first.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FileIntroduced event) {
+        fileId = event.fileId();
+        fileNumber = event.fileNumber();
+        sponsor = event.sponsor();
+    }
+
+    @EventSourcingHandler
+    void on(CosponsorAdded event) {
+        cosponsors.add(event.person());
+    }
+
+    @EventSourcingHandler
+    void on(CosponsorWithdrawn event) {
+        cosponsors.remove(event.person());
+    }
+}

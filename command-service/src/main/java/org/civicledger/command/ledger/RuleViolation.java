@@ -1,0 +1,40 @@
+package org.civicledger.command.ledger;
+
+/**
+ * A command refused by a business rule. {@code rule} is a stable, kebab-case name clients can act on;
+ * the message says why in words a clerk understands.
+ */
+public class RuleViolation extends RuntimeException {
+
+    /** How the refusal maps onto HTTP: the state forbids it (409) or the request itself is unacceptable (422). */
+    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND }
+
+    private final String rule;
+    private final Kind kind;
+
+    private RuleViolation(Kind kind, String rule, String message) {
+        super(message);
+        this.kind = kind;
+        this.rule = rule;
+    }
+
+    public static RuleViolation conflict(String rule, String message) {
+        return new RuleViolation(Kind.CONFLICT, rule, message);
+    }
+
+    public static RuleViolation unprocessable(String rule, String message) {
+        return new RuleViolation(Kind.UNPROCESSABLE, rule, message);
+    }
+
+    public static RuleViolation notFound(String rule, String message) {
+        return new RuleViolation(Kind.NOT_FOUND, rule, message);
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,68 @@
+package org.civicledger.command.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Revision;
+import org.civicledger.command.ledger.RecordedByInterceptor;
+import org.civicledger.events.CivicEvent;
+import org.civicledger.events.EventEnvelope;
+import org.civicledger.events.EventJson;
+import org.civicledger.events.EventTypes;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox relay. A pooled streaming processor with one segment reads the event store in global order and sends
+ * each event to Kafka, waiting for the broker's acknowledgement before its token moves on. With the broker down the
+ * handler fails, the processor backs off and retries from the same event (errors propagate, see EventStoreConfig),
+ * so nothing is skipped; a retry may send an event twice, which consumers absorb by de-duplicating on its id.
+ */
+@Component
+@ProcessingGroup(KafkaPublisher.GROUP)
+@DisallowReplay
+public class KafkaPublisher {
+
+    public static final String GROUP = "kafka-publisher";
+
+    private final Producer<String, byte[]> producer;
+    private final TopicProvisioner topic;
+    private final KafkaSettings settings;
+
+    public KafkaPublisher(Producer<String, byte[]> producer, TopicProvisioner topic, KafkaSettings settings) {
+        this.producer = producer;
+        this.topic = topic;
+        this.settings = settings;
+    }
+
+    @EventHandler
+    void on(CivicEvent event, DomainEventMessage<?> message, TrackingToken token)
+            throws InterruptedException, ExecutionException, TimeoutException, JsonProcessingException {
+        topic.ensureExists();
+        EventEnvelope envelope = envelope(event, message, token);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), envelope.aggregateId(),
+                EventJson.mapper().writeValueAsBytes(envelope));
+        record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static EventEnvelope envelope(CivicEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        Revision revision = event.getClass().getAnnotation(Revision.class);
+        Instant recordedAt = message.getTimestamp();
+        return EventEnvelope.of(message.getIdentifier(), EventTypes.nameOf(event.getClass()), message.getType(),
+                message.getAggregateIdentifier(), message.getSequenceNumber(),
+                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token)),
+                event.occurredAt(), recordedAt,
+                String.valueOf(message.getMetaData().get(RecordedByInterceptor.RECORDED_BY)),
+                revision == null ? null : revision.value(), EventJson.mapper().valueToTree(event));
+    }
+}

@@ -1,0 +1,46 @@
+package org.civicledger.command.publish;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the events topic the first time the publisher needs it, not at start-up: the command side must start and
+ * take commands while the broker is away.
+ */
+@Component
+class TopicProvisioner {
+
+    private final KafkaSettings settings;
+    private volatile boolean exists;
+
+    TopicProvisioner(KafkaSettings settings) {
+        this.settings = settings;
+    }
+
+    void ensureExists() throws InterruptedException, ExecutionException, TimeoutException {
+        if (exists) {
+            return;
+        }
+        long timeout = settings.sendTimeout().toMillis();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout))) {
+            NewTopic topic = new NewTopic(settings.topic(), settings.partitions(), settings.replicationFactor());
+            admin.createTopics(List.of(topic)).all().get(timeout, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        exists = true;
+    }
+}

@@ -1,0 +1,116 @@
+package org.civicledger.command.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.civicledger.command.ledger.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal as application/problem+json: {@code rule} names the rule that refused the command, {@code detail}
+ * says why. Framework errors (malformed JSON, wrong method) keep Spring's statuses, also as problems.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    static ProblemDetail problem(HttpStatusCode status, String rule, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
+        problem.setTitle(rule);
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation e) {
+        HttpStatus status = switch (e.kind()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        return problem(status, e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "There is no record with id '"
+                + String.valueOf(e.getAggregateIdentifier()).replaceFirst("^(person|body):", "") + "'.");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "id-already-taken", "A record with that id already exists.");
+    }
+
+    /** Two clerks changed the same record at once; the later one retries against the new state. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrent(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change",
+                "The record changed while this action was being recorded; please try again.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'.");
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ProblemDetail storeFailure(EventStoreException e) {
+        log.error("event store failure", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable",
+                "The action could not be recorded right now; nothing was stored. Please try again.");
+    }
+
+    /** A fault of ours, not the clerk's: still a problem document, with nothing internal in it. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; the action may not have been recorded.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.<String, Object>of("field", f.getField(),
+                        "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                "The request has invalid or missing fields: " + errors.stream()
+                        .map(m -> m.get("field") + " " + m.get("message")).sorted().toList());
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            // Spring's own problems (malformed JSON, unsupported media type…) get a rule name too.
+            String rule = status.value() == 400 ? "malformed-request" : "http-" + status.value();
+            problem.setProperty("rule", rule);
+            problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+}

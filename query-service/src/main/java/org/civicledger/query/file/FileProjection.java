@@ -1,0 +1,41 @@
+package org.civicledger.query.file;
+
+import java.sql.Timestamp;
+import org.civicledger.events.CivicEvent;
+import org.civicledger.events.EventEnvelope;
+import org.civicledger.events.file.CosponsorAdded;
+import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.query.stream.Projection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Legislative files as they stand now, with their current cosponsors. */
+@Component
+class FileProjection implements Projection {
+
+    private final JdbcTemplate jdbc;
+
+    FileProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope, CivicEvent event) {
+        if (event instanceof FileIntroduced e) {
+            jdbc.update("""
+                    INSERT INTO legislative_file (file_id, file_number, type, title, text, status, sponsor,
+                                                  introduced_at)
+                    VALUES (?, ?, ?, ?, ?, 'INTRODUCED', ?, ?)""",
+                    e.fileId(), e.fileNumber(), e.type().name(), e.title(), e.text(), e.sponsor(),
+                    Timestamp.from(e.occurredAt()));
+        } else if (event instanceof CosponsorAdded e) {
+            jdbc.update("""
+                    INSERT INTO file_cosponsor (file_id, person_id, signed_at, signed_position)
+                    VALUES (?, ?, ?, ?)""",
+                    e.fileId(), e.person(), Timestamp.from(e.occurredAt()), envelope.position());
+        } else if (event instanceof CosponsorWithdrawn e) {
+            jdbc.update("DELETE FROM file_cosponsor WHERE file_id = ? AND person_id = ?", e.fileId(), e.person());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.civicledger.query.file;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.civicledger.query.web.NotFound;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/files")
+class FileQueries {
+
+    private static final String SUMMARY = """
+            SELECT file_id AS "fileId", file_number AS "fileNumber", type, title, status, sponsor,
+                   introduced_at AS "introducedAt"
+            FROM legislative_file""";
+
+    private final JdbcTemplate jdbc;
+
+    FileQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record FileView(String fileId, String fileNumber, String type, String title, String text, String status,
+                    String sponsor, List<String> cosponsors, Instant introducedAt) {
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(required = false) String sponsor,
+                             @RequestParam(required = false) String status) {
+        List<Map<String, Object>> items = jdbc.queryForList(SUMMARY + """
+                 WHERE (?::text IS NULL OR sponsor = ?) AND (?::text IS NULL OR status = ?)
+                ORDER BY introduced_at, file_number""", sponsor, sponsor, status, status);
+        return Map.of("items", items);
+    }
+
+    /** One snapshot for the file and its cosponsors, so the two never disagree. */
+    @GetMapping("/{fileId}")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    FileView file(@PathVariable String fileId) {
+        List<String> cosponsors = jdbc.queryForList(
+                "SELECT person_id FROM file_cosponsor WHERE file_id = ? ORDER BY signed_position", String.class,
+                fileId);
+        return jdbc.query("""
+                        SELECT file_id, file_number, type, title, text, status, sponsor, introduced_at
+                        FROM legislative_file WHERE file_id = ?""",
+                (rs, n) -> new FileView(rs.getString("file_id"), rs.getString("file_number"), rs.getString("type"),
+                        rs.getString("title"), rs.getString("text"), rs.getString("status"), rs.getString("sponsor"),
+                        cosponsors, rs.getTimestamp("introduced_at").toInstant()),
+                fileId).stream().findFirst().orElseThrow(() -> NotFound.file(fileId));
+    }
+}

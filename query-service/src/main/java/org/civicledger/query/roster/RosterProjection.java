@@ -1,0 +1,38 @@
+package org.civicledger.query.roster;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import org.civicledger.events.CivicEvent;
+import org.civicledger.events.EventEnvelope;
+import org.civicledger.events.roster.BodyCreated;
+import org.civicledger.events.roster.PersonRegistered;
+import org.civicledger.events.roster.SeatAssigned;
+import org.civicledger.query.stream.Projection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** People, bodies and seats. */
+@Component
+class RosterProjection implements Projection {
+
+    private final JdbcTemplate jdbc;
+
+    RosterProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope, CivicEvent event) {
+        if (event instanceof PersonRegistered e) {
+            jdbc.update("INSERT INTO person (person_id, name, registered_at) VALUES (?, ?, ?)",
+                    e.personId(), e.name(), Timestamp.from(e.occurredAt()));
+        } else if (event instanceof BodyCreated e) {
+            jdbc.update("INSERT INTO body (body_id, name, kind, seats) VALUES (?, ?, ?, ?)",
+                    e.bodyId(), e.name(), e.kind().name(), e.seats());
+        } else if (event instanceof SeatAssigned e) {
+            jdbc.update("INSERT INTO seat (body_id, person_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?)",
+                    e.bodyId(), e.personId(), e.role().name(), Date.valueOf(e.from()),
+                    e.to() == null ? null : Date.valueOf(e.to()));
+        }
+    }
+}

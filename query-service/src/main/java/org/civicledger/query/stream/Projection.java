@@ -1,0 +1,10 @@
+package org.civicledger.query.stream;
+
+import org.civicledger.events.CivicEvent;
+import org.civicledger.events.EventEnvelope;
+
+/** A read model fed by events. Called once per event, inside the transaction that records the event as seen. */
+public interface Projection {
+
+    void apply(EventEnvelope envelope, CivicEvent event);
+}

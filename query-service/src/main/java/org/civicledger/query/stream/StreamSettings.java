@@ -1,0 +1,13 @@
+package org.civicledger.query.stream;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param pollTimeout how long one poll waits for records; also bounds shutdown time
+ * @param retryDelay  pause after a failed batch before it is read again from the stored offsets
+ */
+@ConfigurationProperties("civic.kafka")
+public record StreamSettings(String bootstrapServers, String topic, Duration pollTimeout, Duration retryDelay,
+                             int maxPollRecords) {
+}

@@ -1,0 +1,74 @@
+package org.civicledger.query.web;
+
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error as application/problem+json with a {@code rule} a client can act on. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private static ProblemDetail problem(HttpStatusCode status, String rule, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
+        problem.setTitle(rule);
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(BadParameter.class)
+    ProblemDetail badParameter(BadParameter e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'.");
+    }
+
+    @ExceptionHandler(ProjectionBehind.class)
+    ResponseEntity<ProblemDetail> behind(ProjectionBehind e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "projection-behind", e.getMessage());
+        problem.setProperty("minPosition", e.wanted());
+        problem.setProperty("currentPosition", e.current());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .header(MinPositionInterceptor.HEADER, Long.toString(e.current()))
+                .body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            String rule = status.value() == 404 ? "not-found" : "http-" + status.value();
+            problem.setProperty("rule", rule);
+            problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+}

@@ -1,0 +1,5 @@
+package org.civicledger.events.roster;
+
+public enum BodyKind {
+    COUNCIL, COMMITTEE, BOARD, COMMISSION
+}
