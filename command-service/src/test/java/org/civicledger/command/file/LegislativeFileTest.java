@@ -1,0 +1,104 @@
+package org.civicledger.command.file;
+
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.civicledger.command.roster.KnownRoster;
+import org.civicledger.events.file.CosponsorAdded;
+import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.events.file.FileType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LegislativeFileTest {
+
+    private static final String FILE = "5c1f6a3e-6d53-4a8e-9d6b-1f0e2d3c4b5a";
+    private static final Instant INTRODUCED = Instant.parse("2017-01-24T15:00:00Z");
+    private static final Instant LATER = Instant.parse("2017-01-26T15:00:00Z");
+    private static final FileIntroduced INTRODUCTION = new FileIntroduced(FILE, "RES-17-00001", FileType.RESOLUTION,
+            "Safe haven", "Be it resolved", "shiva-bidar", INTRODUCED);
+
+    private FixtureConfiguration<LegislativeFile> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(LegislativeFile.class);
+        fixture.registerInjectableResource(KnownRoster.withPeople("shiva-bidar", "larry-palm", "tim-gruber"));
+        FileNumbers numbers = (type, at) -> type.prefix() + "-17-00001";
+        fixture.registerInjectableResource(numbers);
+    }
+
+    @Test
+    void givenNothing_whenIntroduceFile_thenFileIntroducedWithAssignedNumber() {
+        fixture.givenNoPriorActivity()
+                .when(new IntroduceFile(FILE, FileType.RESOLUTION, "Safe haven", "Be it resolved", "shiva-bidar",
+                        INTRODUCED))
+                .expectEvents(INTRODUCTION)
+                .expectResultMessagePayload("RES-17-00001");
+    }
+
+    @Test
+    void givenNothing_whenSponsorNotRegistered_thenRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new IntroduceFile(FILE, FileType.RESOLUTION, "Safe haven", "Be it resolved", "nobody",
+                        INTRODUCED))
+                .expectExceptionMessage("'nobody' is not a registered person; register them first.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenFile_whenAddCosponsor_thenCosponsorAdded() {
+        fixture.given(INTRODUCTION)
+                .when(new AddCosponsor(FILE, "larry-palm", LATER))
+                .expectEvents(new CosponsorAdded(FILE, "larry-palm", LATER));
+    }
+
+    @Test
+    void givenFile_whenCosponsorNotRegistered_thenRefused() {
+        fixture.given(INTRODUCTION)
+                .when(new AddCosponsor(FILE, "nobody", LATER))
+                .expectExceptionMessage("'nobody' is not a registered person; register them first.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenCosponsor_whenAddedAgain_thenRefusedAsDuplicate() {
+        fixture.given(INTRODUCTION, new CosponsorAdded(FILE, "larry-palm", LATER))
+                .when(new AddCosponsor(FILE, "larry-palm", LATER))
+                .expectExceptionMessage("'larry-palm' is already a cosponsor of RES-17-00001.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenFile_whenPrimarySponsorCosponsors_thenRefused() {
+        fixture.given(INTRODUCTION)
+                .when(new AddCosponsor(FILE, "shiva-bidar", LATER))
+                .expectExceptionMessage(
+                        "'shiva-bidar' is the primary sponsor of RES-17-00001 and cannot also cosponsor it.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenCosponsor_whenWithdraw_thenCosponsorWithdrawn() {
+        fixture.given(INTRODUCTION, new CosponsorAdded(FILE, "larry-palm", LATER))
+                .when(new WithdrawCosponsor(FILE, "larry-palm", LATER))
+                .expectEvents(new CosponsorWithdrawn(FILE, "larry-palm", LATER));
+    }
+
+    @Test
+    void givenNotACosponsor_whenWithdraw_thenRefused() {
+        fixture.given(INTRODUCTION)
+                .when(new WithdrawCosponsor(FILE, "tim-gruber", LATER))
+                .expectExceptionMessage("'tim-gruber' is not a cosponsor of RES-17-00001, so cannot withdraw.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenWithdrawnCosponsor_whenSignsAgain_thenCosponsorAdded() {
+        fixture.given(INTRODUCTION, new CosponsorAdded(FILE, "larry-palm", LATER),
+                        new CosponsorWithdrawn(FILE, "larry-palm", LATER))
+                .when(new AddCosponsor(FILE, "larry-palm", LATER))
+                .expectEvents(new CosponsorAdded(FILE, "larry-palm", LATER));
+    }
+}
