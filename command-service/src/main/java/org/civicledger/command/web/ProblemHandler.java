@@ -1,8 +1,11 @@
 package org.civicledger.command.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -15,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -102,15 +106,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Says where the JSON went wrong (which field, what value) instead of Spring's "Failed to read request". */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            // Spring's own problems (malformed JSON, unsupported media type…) get a rule name too.
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = "The request body is not valid JSON for this action.";
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            detail = "Field '" + field + "' has a value of the wrong type or format.";
+        } else if (e.getCause() instanceof JsonProcessingException parsing && parsing.getLocation() != null) {
+            detail = "The request body is not valid JSON (line " + parsing.getLocation().getLineNr() + ", column "
+                    + parsing.getLocation().getColumnNr() + ").";
+        }
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "malformed-request", detail), headers,
+                HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Spring's own problems (unsupported method or media type…) get a rule name too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("rule"))) {
             String rule = status.value() == 400 ? "malformed-request" : "http-" + status.value();
             problem.setProperty("rule", rule);
             problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 }

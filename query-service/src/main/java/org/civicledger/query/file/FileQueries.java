@@ -18,9 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FileQueries {
 
     private static final String SUMMARY = """
-            SELECT file_id AS "fileId", file_number AS "fileNumber", type, title, status, sponsor,
-                   introduced_at AS "introducedAt"
-            FROM legislative_file""";
+            SELECT file_id, file_number, type, title, status, sponsor, introduced_at FROM legislative_file""";
 
     private final JdbcTemplate jdbc;
 
@@ -32,12 +30,20 @@ class FileQueries {
                     String sponsor, List<String> cosponsors, Instant introducedAt) {
     }
 
+    record FileSummary(String fileId, String fileNumber, String type, String title, String status, String sponsor,
+                       Instant introducedAt) {
+    }
+
     @GetMapping
     Map<String, Object> list(@RequestParam(required = false) String sponsor,
                              @RequestParam(required = false) String status) {
-        List<Map<String, Object>> items = jdbc.queryForList(SUMMARY + """
-                 WHERE (?::text IS NULL OR sponsor = ?) AND (?::text IS NULL OR status = ?)
-                ORDER BY introduced_at, file_number""", sponsor, sponsor, status, status);
+        List<FileSummary> items = jdbc.query(SUMMARY + """
+                         WHERE (?::text IS NULL OR sponsor = ?) AND (?::text IS NULL OR status = ?)
+                        ORDER BY introduced_at, file_number""",
+                (rs, n) -> new FileSummary(rs.getString("file_id"), rs.getString("file_number"), rs.getString("type"),
+                        rs.getString("title"), rs.getString("status"), rs.getString("sponsor"),
+                        rs.getTimestamp("introduced_at").toInstant()),
+                sponsor, sponsor, status, status);
         return Map.of("items", items);
     }
 

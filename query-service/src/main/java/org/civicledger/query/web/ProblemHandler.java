@@ -61,14 +61,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side.");
     }
 
+    /** Spring's own problems (unsupported method or media type…) get a rule name too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("rule"))) {
             String rule = status.value() == 404 ? "not-found" : "http-" + status.value();
             problem.setProperty("rule", rule);
             problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 }
