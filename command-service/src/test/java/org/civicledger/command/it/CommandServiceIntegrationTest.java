@@ -1,0 +1,235 @@
+package org.civicledger.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.civicledger.events.EventEnvelope;
+import org.civicledger.events.EventJson;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+/** The command side against a real PostgreSQL and a real Kafka broker. */
+@Testcontainers
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "civic.clerks[0].username=ada",
+        // bcrypt of "s3cret"
+        "civic.clerks[0].password={bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu"})
+class CommandServiceIntegrationTest {
+
+    @Container
+    @ServiceConnection
+    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:15");
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("civic.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final ObjectMapper json = EventJson.mapper();
+
+    private ResponseEntity<String> post(String path, String body) {
+        return send(HttpMethod.POST, path, body, true);
+    }
+
+    private ResponseEntity<String> send(HttpMethod method, String path, String body, boolean authenticated) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        TestRestTemplate client = authenticated ? rest.withBasicAuth("ada", "s3cret") : rest;
+        return client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private JsonNode body(ResponseEntity<String> response) throws Exception {
+        return json.readTree(response.getBody());
+    }
+
+    private long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    private void register(String id, String name) {
+        ResponseEntity<String> response = post("/api/people", "{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}");
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void anonymousWritesAreRefusedWith401ProblemAndStoreNothing() throws Exception {
+        long before = eventCount();
+
+        ResponseEntity<String> response = send(HttpMethod.POST, "/api/people",
+                "{\"id\":\"anon-person\",\"name\":\"Anon\"}", false);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(response).get("rule").asText()).isEqualTo("clerk-login-required");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void recordedByIsTheAuthenticatedClerkNeverTheRequestBody() throws Exception {
+        ResponseEntity<String> response = post("/api/people",
+                "{\"id\":\"maurice-cheeks\",\"name\":\"Maurice Cheeks\",\"recordedBy\":\"mallory\"}");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        String metaData = jdbc.queryForObject("""
+                SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry
+                WHERE aggregate_identifier = 'person:maurice-cheeks'""", String.class);
+        assertThat(json.readTree(metaData).get("recordedBy").asText()).isEqualTo("ada");
+    }
+
+    @Test
+    void eventsAreStoredAsReadableJsonAndAnsweredWithTheirGlobalPosition() throws Exception {
+        ResponseEntity<String> response = post("/api/people", "{\"id\":\"mark-clear\",\"name\":\"Mark Clear\"}");
+
+        long position = body(response).get("position").asLong();
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT aggregate_identifier, payload_type, payload_revision,
+                       convert_from(payload, 'UTF8')::jsonb ->> 'name' AS name
+                FROM domain_event_entry WHERE global_index = ?""", position);
+        assertThat(row).containsEntry("aggregate_identifier", "person:mark-clear")
+                .containsEntry("payload_type", "org.civicledger.events.roster.PersonRegistered")
+                .containsEntry("payload_revision", "1")
+                .containsEntry("name", "Mark Clear");
+    }
+
+    @Test
+    void theEventStoreRefusesUpdatesAndDeletes() {
+        register("sara-eskrich", "Sara Eskrich");
+
+        assertThatThrownBy(() -> jdbc.update(
+                "UPDATE domain_event_entry SET payload = 'x' WHERE aggregate_identifier = 'person:sara-eskrich'"))
+                .rootCause().hasMessageContaining("events are immutable: UPDATE");
+        assertThatThrownBy(() -> jdbc.update(
+                "DELETE FROM domain_event_entry WHERE aggregate_identifier = 'person:sara-eskrich'"))
+                .rootCause().hasMessageContaining("events are immutable: DELETE");
+    }
+
+    @Test
+    void fileNumbersRunWithoutGapsAcrossARefusedIntroduction() throws Exception {
+        register("marsha-rummel", "Marsha Rummel");
+        String ordinance = "{\"type\":\"ORDINANCE\",\"title\":\"T\",\"text\":\"X\",\"sponsor\":\"%s\","
+                + "\"occurredAt\":\"2016-03-01T18:00:00Z\"}";
+
+        String first = body(post("/api/files", ordinance.formatted("marsha-rummel"))).get("fileNumber").asText();
+        ResponseEntity<String> refused = post("/api/files", ordinance.formatted("not-registered"));
+        String second = body(post("/api/files", ordinance.formatted("marsha-rummel"))).get("fileNumber").asText();
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(first).isEqualTo("ORD-16-00001");
+        assertThat(second).isEqualTo("ORD-16-00002");
+    }
+
+    @Test
+    void badInputIsAProblemDocumentAndNeverReachesTheStore() throws Exception {
+        register("tim-gruber", "Tim Gruber");
+        long before = eventCount();
+        String unknownFile = UUID.randomUUID().toString();
+
+        assertProblem(post("/api/people", "{\"id\":"), 400, "malformed-request");
+        assertProblem(post("/api/people", "{\"name\":\"No Id\"}"), 400, "invalid-request");
+        assertProblem(post("/api/people", "{\"id\":\"Not A Slug\",\"name\":\"X\"}"), 400, "invalid-request");
+        assertProblem(post("/api/bodies", "{\"id\":\"b\",\"name\":\"B\",\"seats\":\"many\"}"), 400,
+                "malformed-request");
+        assertProblem(post("/api/files", "{\"type\":\"DECREE\",\"title\":\"T\",\"text\":\"X\",\"sponsor\":\"tim-gruber\"}"),
+                400, "malformed-request");
+        assertProblem(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"T\",\"text\":\"X\","
+                + "\"sponsor\":\"tim-gruber\",\"occurredAt\":\"next tuesday\"}"), 400, "malformed-request");
+        assertProblem(post("/api/files/" + unknownFile + "/cosponsors", "{\"person\":\"tim-gruber\"}"), 404,
+                "not-found");
+        assertProblem(post("/api/files/not-a-file/cosponsors", "{\"person\":\"tim-gruber\"}"), 404,
+                "file-not-found");
+        assertProblem(post("/api/bodies/no-such-body/seats", "{\"person\":\"tim-gruber\",\"from\":\"2015-04-21\"}"),
+                404, "not-found");
+        assertProblem(post("/api/people", "{\"id\":\"tim-gruber\",\"name\":\"Tim Gruber\"}"), 409,
+                "person-already-registered");
+        assertProblem(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"T\",\"text\":\"X\","
+                + "\"sponsor\":\"tim-gruber\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}"), 422, "occurred-at-in-future");
+        assertProblem(send(HttpMethod.PUT, "/api/people", "{}", true), 405, "http-405");
+
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    private void assertProblem(ResponseEntity<String> response, int status, String rule) throws Exception {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(response).get("rule").asText()).isEqualTo(rule);
+    }
+
+    @Test
+    void everyEventIsPublishedToKafkaAsAnEnvelopeKeyedByAggregate() throws Exception {
+        register("matt-phair", "Matt Phair");
+        long position = body(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"Safe haven\",\"text\":\"X\","
+                + "\"sponsor\":\"matt-phair\"}")).get("position").asLong();
+
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("civic-ledger.events"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> envelope(r).position() == position);
+            });
+        }
+
+        ConsumerRecord<String, byte[]> record = seen.stream().filter(r -> envelope(r).position() == position)
+                .findFirst().orElseThrow();
+        EventEnvelope envelope = envelope(record);
+        String fileId = jdbc.queryForObject(
+                "SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ?", String.class, position);
+        assertThat(record.key()).isEqualTo(fileId);
+        assertThat(envelope.type()).isEqualTo("FileIntroduced");
+        assertThat(envelope.aggregateId()).isEqualTo(fileId);
+        assertThat(envelope.sequence()).isZero();
+        assertThat(envelope.recordedBy()).isEqualTo("ada");
+        assertThat(envelope.data().get("sponsor").asText()).isEqualTo("matt-phair");
+        assertThat(new String(record.headers().lastHeader("content-type").value()))
+                .isEqualTo("application/cloudevents+json");
+    }
+
+    private EventEnvelope envelope(ConsumerRecord<String, byte[]> record) {
+        try {
+            return json.readValue(record.value(), EventEnvelope.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
