@@ -1,0 +1,189 @@
+package org.civicledger.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * Both services as separate processes over HTTP, a real PostgreSQL and a real Kafka broker between them: the Madison
+ * safe-haven resolution from introduction through its cosponsors, then a broker outage.
+ */
+@Testcontainers
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MadisonEndToEndTest {
+
+    private static final String CLERK = "maribeth-witzel-behl";
+    private static final String PASSWORD = "s3cret";
+    private static final String PASSWORD_HASH = "{bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu";
+
+    @Container
+    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:15");
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
+
+    private static final Duration OUTAGE = Duration.ofSeconds(12);
+
+    private static ServiceProcess commandService;
+    private static ServiceProcess queryService;
+    private static Api api;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        Map<String, String> env = Map.of(
+                "CIVIC_DB_URL", POSTGRES.getJdbcUrl(),
+                "CIVIC_DB_USER", POSTGRES.getUsername(),
+                "CIVIC_DB_PASSWORD", POSTGRES.getPassword(),
+                "CIVIC_KAFKA_BOOTSTRAP", KAFKA.getBootstrapServers());
+        Map<String, String> clerkEnv = new java.util.HashMap<>(env);
+        clerkEnv.put("CIVIC_CLERKS_0_USERNAME", CLERK);
+        clerkEnv.put("CIVIC_CLERKS_0_PASSWORD", PASSWORD_HASH);
+        commandService = ServiceProcess.start("command-service", clerkEnv);
+        queryService = ServiceProcess.start("query-service", env);
+        commandService.awaitHealthy(Duration.ofSeconds(120));
+        queryService.awaitHealthy(Duration.ofSeconds(120));
+        api = new Api(commandService, queryService, CLERK, PASSWORD);
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (commandService != null) {
+            commandService.close();
+        }
+        if (queryService != null) {
+            queryService.close();
+        }
+    }
+
+    private static final List<String> ALDERS = List.of("shiva-bidar", "larry-palm", "tim-gruber", "maurice-cheeks",
+            "mark-clear", "marsha-rummel", "sara-eskrich", "matt-phair");
+
+    private static String name(String id) {
+        StringBuilder name = new StringBuilder();
+        for (String part : id.split("-")) {
+            name.append(name.isEmpty() ? "" : " ").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return name.toString();
+    }
+
+    private static long cosponsor(String fileId, String person, String occurredAt) throws Exception {
+        return api.record("POST", "/api/files/" + fileId + "/cosponsors",
+                "{\"person\":\"" + person + "\",\"occurredAt\":\"" + occurredAt + "\"}").get("position").asLong();
+    }
+
+    @Test
+    @Order(1)
+    void theSafeHavenResolutionGathersItsCosponsorsAndThePublicSeesEveryStep() throws Exception {
+        Instant testStart = Instant.now();
+        for (String person : List.of("shiva-bidar", "larry-palm", "tim-gruber", "maurice-cheeks", "mark-clear",
+                "marsha-rummel", "sara-eskrich", "matt-phair", "paul-soglin", "mike-koval")) {
+            api.record("POST", "/api/people", "{\"id\":\"" + person + "\",\"name\":\"" + name(person) + "\"}");
+        }
+        api.record("POST", "/api/bodies", "{\"id\":\"common-council\",\"name\":\"Common Council\","
+                + "\"kind\":\"COUNCIL\",\"seats\":20}");
+        for (String alder : ALDERS) {
+            api.record("POST", "/api/bodies/common-council/seats",
+                    "{\"person\":\"" + alder + "\",\"from\":\"2015-04-21\",\"role\":\"MEMBER\"}");
+        }
+
+        JsonNode introduced = api.record("POST", "/api/files", """
+                {"type":"RESOLUTION","sponsor":"shiva-bidar","occurredAt":"2017-01-24T15:00:00Z",
+                 "title":"Codifying the City of Madison as a safe haven for immigrants",
+                 "text":"The Common Council Office is designated a safe space. ..."}""");
+        String fileId = introduced.get("fileId").asText();
+        assertThat(introduced.get("fileNumber").asText()).isEqualTo("RES-17-00001");
+
+        cosponsor(fileId, "larry-palm", "2017-01-25T16:10:00Z");
+        cosponsor(fileId, "tim-gruber", "2017-01-26T14:00:00Z");
+        cosponsor(fileId, "maurice-cheeks", "2017-01-27T19:30:00Z");
+        cosponsor(fileId, "mark-clear", "2017-01-30T15:00:00Z");
+        cosponsor(fileId, "marsha-rummel", "2017-01-30T21:45:00Z");
+        cosponsor(fileId, "sara-eskrich", "2017-01-31T13:05:00Z");
+        cosponsor(fileId, "matt-phair", "2017-01-31T14:15:00Z");
+        api.record("DELETE", "/api/files/" + fileId + "/cosponsors/sara-eskrich?occurredAt=2017-01-31T14:40:00Z",
+                null);
+        long last = cosponsor(fileId, "sara-eskrich", "2017-01-31T15:20:00Z");
+
+        JsonNode file = api.read("/api/files/" + fileId, last);
+        assertThat(file.get("fileNumber").asText()).isEqualTo("RES-17-00001");
+        assertThat(file.get("type").asText()).isEqualTo("RESOLUTION");
+        assertThat(file.get("status").asText()).isEqualTo("INTRODUCED");
+        assertThat(file.get("sponsor").asText()).isEqualTo("shiva-bidar");
+        assertThat(file.get("cosponsors")).extracting(JsonNode::asText).containsExactly("larry-palm", "tim-gruber",
+                "maurice-cheeks", "mark-clear", "marsha-rummel", "matt-phair", "sara-eskrich");
+
+        JsonNode items = api.read("/api/files/" + fileId + "/history", last).get("items");
+        assertThat(items).extracting(i -> i.get("type").asText()).containsExactly("FileIntroduced",
+                "CosponsorAdded", "CosponsorAdded", "CosponsorAdded", "CosponsorAdded", "CosponsorAdded",
+                "CosponsorAdded", "CosponsorAdded", "CosponsorWithdrawn", "CosponsorAdded");
+        assertThat(items).extracting(i -> i.get("occurredAt").asText()).containsExactly("2017-01-24T15:00:00Z",
+                "2017-01-25T16:10:00Z", "2017-01-26T14:00:00Z", "2017-01-27T19:30:00Z", "2017-01-30T15:00:00Z",
+                "2017-01-30T21:45:00Z", "2017-01-31T13:05:00Z", "2017-01-31T14:15:00Z", "2017-01-31T14:40:00Z",
+                "2017-01-31T15:20:00Z");
+        assertThat(items).allSatisfy(item -> {
+            assertThat(item.get("recordedBy").asText()).isEqualTo(CLERK);
+            assertThat(Instant.parse(item.get("recordedAt").asText())).isAfter(testStart.minusSeconds(1));
+            assertThat(item.get("eventId").asText()).isNotBlank();
+        });
+        assertThat(items).extracting(i -> i.get("position").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(items.get(8).get("data").get("person").asText()).isEqualTo("sara-eskrich");
+        assertThat(items.get(items.size() - 1).get("position").asLong()).isEqualTo(last);
+    }
+
+    @Test
+    @Order(2)
+    void withTheBrokerAwayCommandsSucceedAndEveryEventArrivesExactlyOnceWhenItReturns() throws Exception {
+        long before = api.record("POST", "/api/people", "{\"id\":\"before-outage\",\"name\":\"Before Outage\"}")
+                .get("position").asLong();
+        api.read("/api/people/before-outage", before);
+
+        var docker = KAFKA.getDockerClient();
+        docker.pauseContainerCmd(KAFKA.getContainerId()).exec();
+        List<Long> positions = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 6; i++) {
+                positions.add(api.record("POST", "/api/people",
+                        "{\"id\":\"outage-" + i + "\",\"name\":\"Outage " + i + "\"}").get("position").asLong());
+            }
+            HttpResponse<String> notYet = api.readRaw("/api/people/outage-1");
+            assertThat(notYet.statusCode()).as("nothing can reach the public side without the broker").isEqualTo(404);
+            // Longer than the publisher's 5 s send timeout: its sends fail and it must back off and retry.
+            Thread.sleep(OUTAGE.toMillis());
+        } finally {
+            docker.unpauseContainerCmd(KAFKA.getContainerId()).exec();
+        }
+
+        long last = positions.get(positions.size() - 1);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.readRaw("/api/people/outage-6?minPosition=" + last).statusCode() == 200);
+
+        JsonNode events = api.read("/api/events?after=" + before + "&limit=100", last).get("items");
+        assertThat(events).extracting(e -> e.get("position").asLong()).containsExactlyElementsOf(positions);
+        Set<String> ids = new HashSet<>();
+        events.forEach(e -> ids.add(e.get("eventId").asText()));
+        assertThat(ids).hasSize(positions.size());
+        assertThat(api.read("/api/people", last).get("items"))
+                .filteredOn(p -> p.get("personId").asText().startsWith("outage-")).hasSize(6);
+        assertThat(commandService.logContains("Error while processing batch in Work Package [0]-[kafka-publisher]"))
+                .as("the outage made the publisher fail and retry").isTrue();
+    }
+}
