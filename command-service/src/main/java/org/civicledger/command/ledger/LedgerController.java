@@ -1,7 +1,6 @@
 package org.civicledger.command.ledger;
 
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,15 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LedgerController {
 
-    private final JdbcTemplate jdbc;
+    private final EventPositions positions;
 
-    LedgerController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    LedgerController(EventPositions positions) {
+        this.positions = positions;
     }
 
     @GetMapping("/api/position")
     Map<String, Long> head() {
-        return Map.of("position",
-                jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class));
+        return Map.of("position", positions.head());
     }
 }

@@ -12,8 +12,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Revision;
+import org.civicledger.command.ledger.EventPositions;
 import org.civicledger.command.ledger.RecordedByInterceptor;
 import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
@@ -37,31 +37,36 @@ public class KafkaPublisher {
     private final Producer<String, byte[]> producer;
     private final TopicProvisioner topic;
     private final KafkaSettings settings;
+    private final EventPositions positions;
 
-    public KafkaPublisher(Producer<String, byte[]> producer, TopicProvisioner topic, KafkaSettings settings) {
+    public KafkaPublisher(Producer<String, byte[]> producer, TopicProvisioner topic, KafkaSettings settings,
+                          EventPositions positions) {
         this.producer = producer;
         this.topic = topic;
         this.settings = settings;
+        this.positions = positions;
     }
 
+    /**
+     * The position is read back by event id rather than taken from the tracking token: a token's position is the
+     * highest index it has seen, which for an event filling an earlier gap is not the event's own.
+     */
     @EventHandler
-    void on(CivicEvent event, DomainEventMessage<?> message, TrackingToken token)
+    void on(CivicEvent event, DomainEventMessage<?> message)
             throws InterruptedException, ExecutionException, TimeoutException, JsonProcessingException {
         topic.ensureExists();
-        EventEnvelope envelope = envelope(event, message, token);
+        EventEnvelope envelope = envelope(event, message, positions.of(message.getIdentifier()));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), envelope.aggregateId(),
                 EventJson.mapper().writeValueAsBytes(envelope));
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         producer.send(record).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    static EventEnvelope envelope(CivicEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    private static EventEnvelope envelope(CivicEvent event, DomainEventMessage<?> message, long position) {
         Revision revision = event.getClass().getAnnotation(Revision.class);
         Instant recordedAt = message.getTimestamp();
         return EventEnvelope.of(message.getIdentifier(), EventTypes.nameOf(event.getClass()), message.getType(),
-                message.getAggregateIdentifier(), message.getSequenceNumber(),
-                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token)),
-                event.occurredAt(), recordedAt,
+                message.getAggregateIdentifier(), message.getSequenceNumber(), position, event.occurredAt(), recordedAt,
                 String.valueOf(message.getMetaData().get(RecordedByInterceptor.RECORDED_BY)),
                 revision == null ? null : revision.value(), EventJson.mapper().valueToTree(event));
     }

@@ -225,6 +225,47 @@ class CommandServiceIntegrationTest {
                 .isEqualTo("application/cloudevents+json");
     }
 
+    @Test
+    void concurrentCommandsReachTheTopicInPositionOrderWithTheirOwnPositions() throws Exception {
+        int clerks = 8;
+        int perClerk = 15;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clerks);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clerks; c++) {
+            int clerk = c;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perClerk; i++) {
+                    register("concurrent-" + clerk + "-" + i, "Concurrent " + clerk + " " + i);
+                }
+                return null;
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+
+        List<EventEnvelope> published = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("civic-ledger.events"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> published.add(envelope(r)));
+                return published.stream().anyMatch(e -> e.position() == head);
+            });
+        }
+
+        assertThat(published).extracting(EventEnvelope::position).isSorted().doesNotHaveDuplicates();
+        Map<String, Long> stored = new java.util.HashMap<>();
+        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry",
+                rs -> { stored.put(rs.getString(1), rs.getLong(2)); });
+        assertThat(published).allSatisfy(e -> assertThat(e.position()).isEqualTo(stored.get(e.id())));
+    }
+
     private EventEnvelope envelope(ConsumerRecord<String, byte[]> record) {
         try {
             return json.readValue(record.value(), EventEnvelope.class);
