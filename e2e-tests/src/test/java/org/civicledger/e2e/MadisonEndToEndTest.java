@@ -183,7 +183,7 @@ class MadisonEndToEndTest {
         assertThat(ids).hasSize(positions.size());
         assertThat(api.read("/api/people", last).get("items"))
                 .filteredOn(p -> p.get("personId").asText().startsWith("outage-")).hasSize(6);
-        assertThat(commandService.logContains("Error while processing batch in Work Package [0]-[kafka-publisher]"))
+        assertThat(commandService.logContains("Releasing claim on token and preparing for retry"))
                 .as("the outage made the publisher fail and retry").isTrue();
     }
 }
