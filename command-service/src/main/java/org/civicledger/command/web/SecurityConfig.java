@@ -1,7 +1,10 @@
 package org.civicledger.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +12,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -46,14 +52,25 @@ class SecurityConfig {
                 .toList());
     }
 
+    /** bcrypt verifies a clerk's password once; repeated requests within the TTL reuse that verdict. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    AuthenticationManager clerkAuthentication(UserDetailsService clerks, PasswordEncoder encoder, Clock clock,
+                                              @Value("${civic.security.verified-credentials-ttl}") Duration ttl) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(clerks);
+        bcrypt.setPasswordEncoder(encoder);
+        return new ProviderManager(new VerifiedCredentialsCache(bcrypt, ttl, clock));
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager clerkAuthentication)
+            throws Exception {
         AuthenticationEntryPoint loginRequired = (request, response, ex) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"civic-ledger\"");
             write(response, json, ProblemHandler.problem(HttpStatus.UNAUTHORIZED,
                     "clerk-login-required", "Recording actions requires a clerk login."));
         };
         return http
+                .authenticationManager(clerkAuthentication)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
