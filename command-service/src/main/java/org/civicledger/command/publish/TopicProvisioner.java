@@ -34,7 +34,9 @@ class TopicProvisioner {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout))) {
-            NewTopic topic = new NewTopic(settings.topic(), settings.partitions(), settings.replicationFactor());
+            // Kept forever and never compacted: a new query side rebuilds its read models from the whole topic.
+            NewTopic topic = new NewTopic(settings.topic(), settings.partitions(), settings.replicationFactor())
+                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete"));
             admin.createTopics(List.of(topic)).all().get(timeout, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -223,6 +223,14 @@ class CommandServiceIntegrationTest {
         assertThat(envelope.data().get("sponsor").asText()).isEqualTo("matt-phair");
         assertThat(new String(record.headers().lastHeader("content-type").value()))
                 .isEqualTo("application/cloudevents+json");
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()))) {
+            var topic = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "civic-ledger.events");
+            var config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(config.get("retention.ms").value()).as("the public record is never aged out").isEqualTo("-1");
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
+        }
     }
 
     @Test
