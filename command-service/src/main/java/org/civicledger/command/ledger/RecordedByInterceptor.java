@@ -1,6 +1,7 @@
 package org.civicledger.command.ledger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -17,7 +18,7 @@ public class RecordedByInterceptor implements MessageDispatchInterceptor<Command
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> command.andMetaData(java.util.Map.of(RECORDED_BY, currentClerk()));
+        return (index, command) -> command.andMetaData(Map.of(RECORDED_BY, currentClerk()));
     }
 
     private static String currentClerk() {

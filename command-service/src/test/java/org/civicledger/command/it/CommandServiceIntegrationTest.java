@@ -197,18 +197,7 @@ class CommandServiceIntegrationTest {
         long position = body(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"Safe haven\",\"text\":\"X\","
                 + "\"sponsor\":\"matt-phair\"}")).get("position").asLong();
 
-        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("civic-ledger.events"));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> envelope(r).position() == position);
-            });
-        }
+        List<ConsumerRecord<String, byte[]>> seen = topicUpTo(position);
 
         ConsumerRecord<String, byte[]> record = seen.stream().filter(r -> envelope(r).position() == position)
                 .findFirst().orElseThrow();
@@ -254,7 +243,18 @@ class CommandServiceIntegrationTest {
         pool.shutdown();
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
 
-        List<EventEnvelope> published = new ArrayList<>();
+        List<EventEnvelope> published = topicUpTo(head).stream().map(this::envelope).toList();
+
+        assertThat(published).extracting(EventEnvelope::position).isSorted().doesNotHaveDuplicates();
+        Map<String, Long> stored = new java.util.HashMap<>();
+        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry",
+                rs -> { stored.put(rs.getString(1), rs.getLong(2)); });
+        assertThat(published).allSatisfy(e -> assertThat(e.position()).isEqualTo(stored.get(e.id())));
+    }
+
+    /** The topic from its start until the event at {@code position} has arrived. */
+    private List<ConsumerRecord<String, byte[]>> topicUpTo(long position) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
@@ -262,16 +262,11 @@ class CommandServiceIntegrationTest {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("civic-ledger.events"));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> published.add(envelope(r)));
-                return published.stream().anyMatch(e -> e.position() == head);
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> envelope(r).position() == position);
             });
         }
-
-        assertThat(published).extracting(EventEnvelope::position).isSorted().doesNotHaveDuplicates();
-        Map<String, Long> stored = new java.util.HashMap<>();
-        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry",
-                rs -> { stored.put(rs.getString(1), rs.getLong(2)); });
-        assertThat(published).allSatisfy(e -> assertThat(e.position()).isEqualTo(stored.get(e.id())));
+        return seen;
     }
 
     private EventEnvelope envelope(ConsumerRecord<String, byte[]> record) {

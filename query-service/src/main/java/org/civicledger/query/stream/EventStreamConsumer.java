@@ -75,6 +75,9 @@ class EventStreamConsumer implements SmartLifecycle {
             try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    // A stored offset past the end (the topic was recreated) rereads from the start: harmless,
+                    // since every event is applied at most once by its id.
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
