@@ -8,16 +8,34 @@ import java.util.stream.Collectors;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.events.file.FileReferred;
+import org.civicledger.events.meeting.AgendaItemAdded;
+import org.civicledger.events.meeting.AgendaItemRemoved;
+import org.civicledger.events.meeting.AgendaPublished;
+import org.civicledger.events.meeting.AgendaReordered;
+import org.civicledger.events.meeting.MeetingAdjourned;
+import org.civicledger.events.meeting.MeetingCalledToOrder;
+import org.civicledger.events.meeting.MeetingCancelled;
+import org.civicledger.events.meeting.MeetingRescheduled;
+import org.civicledger.events.meeting.MeetingScheduled;
+import org.civicledger.events.meeting.MemberArrived;
+import org.civicledger.events.meeting.MemberDeparted;
+import org.civicledger.events.meeting.RollCallTaken;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
+import org.civicledger.events.roster.QuorumRuleSet;
 import org.civicledger.events.roster.SeatAssigned;
 
 /** The published event types by their wire name (the record's simple name). */
 public final class EventTypes {
 
     private static final List<Class<? extends CivicEvent>> ALL = List.of(
-            PersonRegistered.class, BodyCreated.class, SeatAssigned.class,
-            FileIntroduced.class, CosponsorAdded.class, CosponsorWithdrawn.class);
+            PersonRegistered.class, BodyCreated.class, SeatAssigned.class, QuorumRuleSet.class,
+            FileIntroduced.class, CosponsorAdded.class, CosponsorWithdrawn.class, FileReferred.class,
+            MeetingScheduled.class, MeetingRescheduled.class, MeetingCancelled.class,
+            AgendaItemAdded.class, AgendaItemRemoved.class, AgendaReordered.class, AgendaPublished.class,
+            MeetingCalledToOrder.class, RollCallTaken.class, MemberArrived.class, MemberDeparted.class,
+            MeetingAdjourned.class);
 
     private static final Map<String, Class<? extends CivicEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
