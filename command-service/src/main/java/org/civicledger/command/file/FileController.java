@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.civicledger.command.ledger.Ledger;
-import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.web.Occurrence;
+import org.civicledger.command.web.RecordIds;
 import org.civicledger.events.file.FileType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,7 +54,7 @@ class FileController {
     @PostMapping("/{fileId}/cosponsors")
     ResponseEntity<Map<String, Object>> addCosponsor(@PathVariable String fileId,
                                                      @Valid @RequestBody CosponsorRequest request) {
-        var outcome = ledger.record(new AddCosponsor(known(fileId), request.person(),
+        var outcome = ledger.record(new AddCosponsor(RecordIds.file(fileId), request.person(),
                 occurrence.resolve(request.occurredAt())));
         return ResponseEntity.created(URI.create("/api/files/" + fileId))
                 .body(Map.of("position", outcome.position()));
@@ -63,16 +63,19 @@ class FileController {
     @DeleteMapping("/{fileId}/cosponsors/{person}")
     Map<String, Object> withdrawCosponsor(@PathVariable String fileId, @PathVariable String person,
                                           @RequestParam(required = false) Instant occurredAt) {
-        var outcome = ledger.record(new WithdrawCosponsor(known(fileId), person, occurrence.resolve(occurredAt)));
+        var outcome = ledger.record(new WithdrawCosponsor(RecordIds.file(fileId), person,
+                occurrence.resolve(occurredAt)));
         return Map.of("position", outcome.position());
     }
 
-    /** File ids are UUIDs; anything else cannot name a file (and must not load another kind of record). */
-    private static String known(String fileId) {
-        try {
-            return UUID.fromString(fileId).toString();
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.notFound("file-not-found", "There is no legislative file '" + fileId + "'.");
-        }
+    record ReferralRequest(@NotBlank String body, Instant occurredAt) {
+    }
+
+    @PostMapping("/{fileId}/referrals")
+    ResponseEntity<Map<String, Object>> refer(@PathVariable String fileId, @Valid @RequestBody ReferralRequest request) {
+        var outcome = ledger.record(new ReferFile(RecordIds.file(fileId), request.body(),
+                occurrence.resolve(request.occurredAt())));
+        return ResponseEntity.created(URI.create("/api/files/" + fileId))
+                .body(Map.of("position", outcome.position()));
     }
 }

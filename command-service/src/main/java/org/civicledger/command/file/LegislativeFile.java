@@ -15,8 +15,9 @@ import org.civicledger.command.roster.Roster;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.events.file.FileReferred;
 
-/** A legislative file: its sponsor and the members who sign on and off it. */
+/** A legislative file: its sponsor, the members who sign on and off it, and where it is referred. */
 @Aggregate
 public class LegislativeFile {
 
@@ -24,6 +25,7 @@ public class LegislativeFile {
     private String fileId;
     private String fileNumber;
     private String sponsor;
+    private String referredTo;
     private final Set<String> cosponsors = new LinkedHashSet<>();
 
     protected LegislativeFile() {
@@ -63,6 +65,19 @@ public class LegislativeFile {
         apply(new CosponsorWithdrawn(fileId, command.person(), command.occurredAt()));
     }
 
+    @CommandHandler
+    public void handle(ReferFile command, Roster roster) {
+        if (!roster.isBodyCreated(command.body())) {
+            throw RuleViolation.unprocessable("body-not-registered",
+                    "'" + command.body() + "' is not a registered body.");
+        }
+        if (command.body().equals(referredTo)) {
+            throw RuleViolation.conflict("already-referred",
+                    fileNumber + " is already referred to " + referredTo + ".");
+        }
+        apply(new FileReferred(fileId, command.body(), command.occurredAt()));
+    }
+
     private static void requireRegistered(Roster roster, String person) {
         if (!roster.isPersonRegistered(person)) {
             throw RuleViolation.unprocessable("person-not-registered",
@@ -75,6 +90,11 @@ public class LegislativeFile {
         fileId = event.fileId();
         fileNumber = event.fileNumber();
         sponsor = event.sponsor();
+    }
+
+    @EventSourcingHandler
+    void on(FileReferred event) {
+        referredTo = event.bodyId();
     }
 
     @EventSourcingHandler

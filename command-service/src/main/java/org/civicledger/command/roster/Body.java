@@ -10,16 +10,19 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.events.roster.BodyCreated;
+import org.civicledger.events.roster.QuorumRule;
+import org.civicledger.events.roster.QuorumRuleSet;
 import org.civicledger.events.roster.SeatAssigned;
 import org.civicledger.events.roster.SeatRole;
 
-/** A body and its seats over time. */
+/** A body, its seats over time and its rules. */
 @Aggregate
 public class Body {
 
     @AggregateIdentifier
     private BodyId id;
     private int seatCount;
+    private QuorumRule quorum = QuorumRule.MAJORITY_SEATS;
     private final List<Seat> seats = new ArrayList<>();
 
     protected Body() {
@@ -64,10 +67,24 @@ public class Body {
         apply(new SeatAssigned(id.slug(), seat.personId(), seat.role(), seat.from(), seat.to(), command.occurredAt()));
     }
 
+    @CommandHandler
+    public void handle(SetQuorumRule command) {
+        if (command.quorum() == quorum) {
+            throw RuleViolation.conflict("quorum-rule-unchanged",
+                    id.slug() + " already uses the quorum rule " + quorum + ".");
+        }
+        apply(new QuorumRuleSet(id.slug(), command.quorum(), command.occurredAt()));
+    }
+
     @EventSourcingHandler
     void on(BodyCreated event) {
         id = new BodyId(event.bodyId());
         seatCount = event.seats();
+    }
+
+    @EventSourcingHandler
+    void on(QuorumRuleSet event) {
+        quorum = event.quorum();
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.civicledger.command.ledger.Ledger;
 import org.civicledger.command.web.Occurrence;
 import org.civicledger.events.roster.BodyKind;
+import org.civicledger.events.roster.QuorumRule;
 import org.civicledger.events.roster.SeatRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,6 +61,17 @@ class RosterController {
                 occurrence.resolve(request.occurredAt())));
         return ResponseEntity.created(URI.create("/api/bodies/" + request.id()))
                 .body(Map.of("bodyId", request.id(), "position", outcome.position()));
+    }
+
+    /** Rules are set one at a time; issue-4 motion thresholds will join {@code quorum} here. */
+    record RulesRequest(@NotNull QuorumRule quorum, Instant occurredAt) {
+    }
+
+    @PostMapping("/bodies/{bodyId}/rules")
+    Map<String, Object> setRules(@PathVariable String bodyId, @Valid @RequestBody RulesRequest request) {
+        var outcome = ledger.record(new SetQuorumRule(new BodyId(bodyId), request.quorum(),
+                occurrence.resolve(request.occurredAt())));
+        return Map.of("position", outcome.position());
     }
 
     record AssignSeatRequest(@NotNull @Pattern(regexp = SLUG) String person, @NotNull LocalDate from,

@@ -1,15 +1,20 @@
 package org.civicledger.command.roster;
 
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
+import org.civicledger.events.roster.SeatAssigned;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The command side's lookup of registered people and bodies. A subscribing processor fills it in the same
+ * The command side's lookup of registered people, bodies and seats. A subscribing processor fills it in the same
  * transaction that stores the event, so a rule that asks it never sees a half-recorded roster.
  */
 @Component
@@ -36,6 +41,14 @@ public class RosterDirectory implements Roster {
         insert("BODY", event.bodyId());
     }
 
+    @EventHandler
+    @DisallowReplay
+    void on(SeatAssigned event) {
+        jdbc.update("INSERT INTO seat_entry (body_id, person_id, from_date, to_date) VALUES (?, ?, ?, ?)",
+                event.bodyId(), event.personId(), Date.valueOf(event.from()),
+                event.to() == null ? null : Date.valueOf(event.to()));
+    }
+
     private void insert(String kind, String id) {
         jdbc.update("INSERT INTO roster_entry (kind, id) VALUES (?, ?)", kind, id);
     }
@@ -48,6 +61,14 @@ public class RosterDirectory implements Roster {
     @Override
     public boolean isBodyCreated(String bodyId) {
         return exists("BODY", bodyId);
+    }
+
+    @Override
+    public Set<String> seatedOn(String bodyId, LocalDate date) {
+        return new HashSet<>(jdbc.queryForList("""
+                SELECT person_id FROM seat_entry
+                WHERE body_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)""",
+                String.class, bodyId, Date.valueOf(date), Date.valueOf(date)));
     }
 
     private boolean exists(String kind, String id) {

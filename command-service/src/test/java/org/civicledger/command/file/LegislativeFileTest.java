@@ -1,12 +1,14 @@
 package org.civicledger.command.file;
 
 import java.time.Instant;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.civicledger.command.roster.KnownRoster;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.file.FileType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ class LegislativeFileTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(LegislativeFile.class);
-        fixture.registerInjectableResource(KnownRoster.withPeople("shiva-bidar", "larry-palm", "tim-gruber"));
+        fixture.registerInjectableResource(new KnownRoster(Set.of("shiva-bidar", "larry-palm", "tim-gruber"),
+                Set.of("common-council")));
         FileNumbers numbers = (type, at) -> type.prefix() + "-17-00001";
         fixture.registerInjectableResource(numbers);
     }
@@ -100,5 +103,28 @@ class LegislativeFileTest {
                         new CosponsorWithdrawn(FILE, "larry-palm", LATER))
                 .when(new AddCosponsor(FILE, "larry-palm", LATER))
                 .expectEvents(new CosponsorAdded(FILE, "larry-palm", LATER));
+    }
+
+    @Test
+    void givenFile_whenReferredToRegisteredBody_thenFileReferred() {
+        fixture.given(INTRODUCTION)
+                .when(new ReferFile(FILE, "common-council", LATER))
+                .expectEvents(new FileReferred(FILE, "common-council", LATER));
+    }
+
+    @Test
+    void givenFile_whenReferredToUnknownBody_thenRefused() {
+        fixture.given(INTRODUCTION)
+                .when(new ReferFile(FILE, "no-such-committee", LATER))
+                .expectExceptionMessage("'no-such-committee' is not a registered body.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenReferred_whenReferredToSameBodyAgain_thenRefused() {
+        fixture.given(INTRODUCTION, new FileReferred(FILE, "common-council", LATER))
+                .when(new ReferFile(FILE, "common-council", LATER))
+                .expectExceptionMessage("RES-17-00001 is already referred to common-council.")
+                .expectNoEvents();
     }
 }

@@ -10,6 +10,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.BodyKind;
+import org.civicledger.events.roster.QuorumRule;
+import org.civicledger.events.roster.QuorumRuleSet;
 import org.civicledger.events.roster.SeatAssigned;
 import org.civicledger.events.roster.SeatRole;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,21 @@ class BodyTest {
         fixture.given(TWO_SEATS, seated("shiva-bidar", SeatRole.PRESIDENT, TERM, null))
                 .when(new AssignSeat(COUNCIL, "larry-palm", SeatRole.PRESIDENT, TERM.plusYears(1), null, AT))
                 .expectExceptionMessage("Someone else is PRESIDENT of common-council during that period.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenBody_whenQuorumRuleSetToTwoThirds_thenQuorumRuleSet() {
+        fixture.given(TWO_SEATS)
+                .when(new SetQuorumRule(COUNCIL, QuorumRule.TWO_THIRDS_SEATS, AT))
+                .expectEvents(new QuorumRuleSet("common-council", QuorumRule.TWO_THIRDS_SEATS, AT));
+    }
+
+    @Test
+    void givenBodyWithDefaultRule_whenSameRuleSet_thenRefusedAsUnchanged() {
+        fixture.given(TWO_SEATS)
+                .when(new SetQuorumRule(COUNCIL, QuorumRule.MAJORITY_SEATS, AT))
+                .expectExceptionMessage("common-council already uses the quorum rule MAJORITY_SEATS.")
                 .expectNoEvents();
     }
 }

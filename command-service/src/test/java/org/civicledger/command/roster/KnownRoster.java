@@ -1,5 +1,6 @@
 package org.civicledger.command.roster;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 /** The roster lookup as aggregate tests need it: a fixed set of people and bodies. */
@@ -17,5 +18,11 @@ public record KnownRoster(Set<String> people, Set<String> bodies) implements Ros
     @Override
     public boolean isBodyCreated(String bodyId) {
         return bodies.contains(bodyId);
+    }
+
+    /** Every known person sits on every known body, whatever the date. */
+    @Override
+    public Set<String> seatedOn(String bodyId, LocalDate date) {
+        return bodies.contains(bodyId) ? people : Set.of();
     }
 }

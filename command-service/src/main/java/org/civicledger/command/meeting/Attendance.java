@@ -1,0 +1,77 @@
+package org.civicledger.command.meeting;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.civicledger.command.ledger.RuleViolation;
+
+/** Who is in the room: the roll call's rules, then arrivals and departures. */
+final class Attendance {
+
+    enum Status { PRESENT, ABSENT, EXCUSED, DEPARTED }
+
+    private final Map<String, Status> members = new HashMap<>();
+    private boolean rollCallTaken;
+
+    boolean rollCallTaken() {
+        return rollCallTaken;
+    }
+
+    /** A roll call names every member seated on the body that day, each once, and nobody else. */
+    static void requireComplete(Set<String> seated, List<String> present, List<String> absent, List<String> excused) {
+        List<String> listed = Stream.of(present, absent, excused).flatMap(List::stream).toList();
+        Set<String> seen = new HashSet<>();
+        for (String person : listed) {
+            if (!seen.add(person)) {
+                throw RuleViolation.unprocessable("person-listed-twice",
+                        "'" + person + "' appears more than once in the roll call.");
+            }
+            if (!seated.contains(person)) {
+                throw RuleViolation.unprocessable("not-seated",
+                        "'" + person + "' holds no seat on this body on the meeting's date.");
+            }
+        }
+        Set<String> missing = new HashSet<>(seated);
+        missing.removeAll(seen);
+        if (!missing.isEmpty()) {
+            throw RuleViolation.unprocessable("roll-call-incomplete",
+                    "Every seated member must be marked present, absent or excused; missing: "
+                            + missing.stream().sorted().toList() + ".");
+        }
+    }
+
+    void requireCanArrive(String person) {
+        Status status = members.get(person);
+        if (status == null) {
+            throw RuleViolation.unprocessable("not-seated",
+                    "'" + person + "' holds no seat on this body on the meeting's date.");
+        }
+        if (status == Status.PRESENT) {
+            throw RuleViolation.conflict("already-present", "'" + person + "' is already present.");
+        }
+    }
+
+    void requireCanDepart(String person) {
+        if (members.get(person) != Status.PRESENT) {
+            throw RuleViolation.conflict("not-present", "'" + person + "' is not present, so cannot leave.");
+        }
+    }
+
+    void rollCall(List<String> present, List<String> absent, List<String> excused) {
+        rollCallTaken = true;
+        present.forEach(p -> members.put(p, Status.PRESENT));
+        absent.forEach(p -> members.put(p, Status.ABSENT));
+        excused.forEach(p -> members.put(p, Status.EXCUSED));
+    }
+
+    void arrived(String person) {
+        members.put(person, Status.PRESENT);
+    }
+
+    void departed(String person) {
+        members.put(person, Status.DEPARTED);
+    }
+}

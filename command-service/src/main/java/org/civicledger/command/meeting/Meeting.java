@@ -1,0 +1,248 @@
+package org.civicledger.command.meeting;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.civicledger.command.file.Files;
+import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.meeting.MeetingCommands.AddAgendaItem;
+import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
+import org.civicledger.command.meeting.MeetingCommands.CallToOrder;
+import org.civicledger.command.meeting.MeetingCommands.CancelMeeting;
+import org.civicledger.command.meeting.MeetingCommands.PublishAgenda;
+import org.civicledger.command.meeting.MeetingCommands.RecordArrival;
+import org.civicledger.command.meeting.MeetingCommands.RecordDeparture;
+import org.civicledger.command.meeting.MeetingCommands.RemoveAgendaItem;
+import org.civicledger.command.meeting.MeetingCommands.ReorderAgenda;
+import org.civicledger.command.meeting.MeetingCommands.RescheduleMeeting;
+import org.civicledger.command.meeting.MeetingCommands.ScheduleMeeting;
+import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
+import org.civicledger.command.roster.Roster;
+import org.civicledger.events.meeting.AgendaItemAdded;
+import org.civicledger.events.meeting.AgendaItemRemoved;
+import org.civicledger.events.meeting.AgendaPublished;
+import org.civicledger.events.meeting.AgendaReordered;
+import org.civicledger.events.meeting.MeetingAdjourned;
+import org.civicledger.events.meeting.MeetingCalledToOrder;
+import org.civicledger.events.meeting.MeetingCancelled;
+import org.civicledger.events.meeting.MeetingRescheduled;
+import org.civicledger.events.meeting.MeetingScheduled;
+import org.civicledger.events.meeting.MemberArrived;
+import org.civicledger.events.meeting.MemberDeparted;
+import org.civicledger.events.meeting.RollCallTaken;
+
+/** A body's meeting: scheduled, its agenda drafted and published, held (attendance), adjourned — or cancelled. */
+@Aggregate
+public class Meeting {
+
+    enum Status { SCHEDULED, IN_PROGRESS, ADJOURNED, CANCELLED }
+
+    @AggregateIdentifier
+    private String meetingId;
+    private String bodyId;
+    private OffsetDateTime startsAt;
+    private ZoneId zone;
+    private Status status;
+    private final Agenda agenda = new Agenda();
+    private final Attendance attendance = new Attendance();
+
+    protected Meeting() {
+    }
+
+    @CommandHandler
+    public Meeting(ScheduleMeeting command, Roster roster) {
+        if (!roster.isBodyCreated(command.bodyId())) {
+            throw RuleViolation.unprocessable("body-not-registered",
+                    "'" + command.bodyId() + "' is not a registered body.");
+        }
+        apply(new MeetingScheduled(command.meetingId(), command.bodyId(), command.startsAt(), command.timeZone(),
+                command.location(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(RescheduleMeeting command) {
+        requireStatus(Status.SCHEDULED);
+        apply(new MeetingRescheduled(meetingId, command.startsAt(), command.location(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(CancelMeeting command) {
+        requireStatus(Status.SCHEDULED);
+        apply(new MeetingCancelled(meetingId, command.reason(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(AddAgendaItem command, Files files) {
+        requireAgendaOpen();
+        if (command.fileId() == null && command.title() == null) {
+            throw RuleViolation.unprocessable("agenda-item-needs-file-or-title",
+                    "An agenda item names a legislative file, a title, or both.");
+        }
+        if (command.fileId() != null && !files.exists(command.fileId())) {
+            throw RuleViolation.unprocessable("file-not-registered",
+                    "There is no legislative file '" + command.fileId() + "'.");
+        }
+        agenda.requireCanAdd(command.fileId());
+        apply(new AgendaItemAdded(meetingId, command.itemId(), command.fileId(), command.title(), command.consent(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveAgendaItem command) {
+        requireAgendaOpen();
+        agenda.requireItem(command.itemId());
+        apply(new AgendaItemRemoved(meetingId, command.itemId(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(ReorderAgenda command) {
+        requireAgendaOpen();
+        agenda.requireSameItems(command.itemIds());
+        apply(new AgendaReordered(meetingId, command.itemIds(), command.occurredAt()));
+    }
+
+    /** Answers the version number just published. */
+    @CommandHandler
+    public int handle(PublishAgenda command) {
+        requireAgendaOpen();
+        int version = agenda.nextVersion();
+        apply(new AgendaPublished(meetingId, version, agenda.nextVersionItems(), command.occurredAt()));
+        return version;
+    }
+
+    @CommandHandler
+    public void handle(CallToOrder command) {
+        requireStatus(Status.SCHEDULED);
+        apply(new MeetingCalledToOrder(meetingId, command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(TakeRollCall command, Roster roster) {
+        requireStatus(Status.IN_PROGRESS);
+        if (attendance.rollCallTaken()) {
+            throw RuleViolation.conflict("roll-call-already-taken",
+                    "The roll was already called; record later arrivals and departures instead.");
+        }
+        Attendance.requireComplete(roster.seatedOn(bodyId, startsAt.atZoneSameInstant(zone).toLocalDate()),
+                command.present(), command.absent(), command.excused());
+        apply(new RollCallTaken(meetingId, command.present(), command.absent(), command.excused(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(RecordArrival command) {
+        requireRollCalled();
+        attendance.requireCanArrive(command.person());
+        apply(new MemberArrived(meetingId, command.person(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(RecordDeparture command) {
+        requireRollCalled();
+        attendance.requireCanDepart(command.person());
+        apply(new MemberDeparted(meetingId, command.person(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(AdjournMeeting command) {
+        requireStatus(Status.IN_PROGRESS);
+        apply(new MeetingAdjourned(meetingId, command.occurredAt()));
+    }
+
+    private void requireStatus(Status expected) {
+        if (status == expected) {
+            return;
+        }
+        throw switch (status) {
+            case CANCELLED -> RuleViolation.conflict("meeting-cancelled", "This meeting was cancelled.");
+            case ADJOURNED -> RuleViolation.conflict("meeting-adjourned", "This meeting has adjourned.");
+            case IN_PROGRESS -> RuleViolation.conflict("meeting-in-progress",
+                    "This meeting has been called to order.");
+            case SCHEDULED -> RuleViolation.conflict("meeting-not-in-progress",
+                    "This meeting has not been called to order.");
+        };
+    }
+
+    /** The agenda can change (and be re-published as an amended agenda) until the meeting ends. */
+    private void requireAgendaOpen() {
+        if (status == Status.CANCELLED || status == Status.ADJOURNED) {
+            requireStatus(Status.SCHEDULED);
+        }
+    }
+
+    private void requireRollCalled() {
+        requireStatus(Status.IN_PROGRESS);
+        if (!attendance.rollCallTaken()) {
+            throw RuleViolation.conflict("roll-call-not-taken", "Call the roll before recording arrivals or departures.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MeetingScheduled event) {
+        meetingId = event.meetingId();
+        bodyId = event.bodyId();
+        startsAt = event.startsAt();
+        zone = ZoneId.of(event.timeZone());
+        status = Status.SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingRescheduled event) {
+        startsAt = event.startsAt();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingCancelled event) {
+        status = Status.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemAdded event) {
+        agenda.added(new Agenda.Item(event.itemId(), event.fileId(), event.title(), event.consent()));
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemRemoved event) {
+        agenda.removed(event.itemId());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaReordered event) {
+        agenda.reordered(event.itemIds());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaPublished event) {
+        agenda.published(event.version());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingCalledToOrder event) {
+        status = Status.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(RollCallTaken event) {
+        attendance.rollCall(event.present(), event.absent(), event.excused());
+    }
+
+    @EventSourcingHandler
+    void on(MemberArrived event) {
+        attendance.arrived(event.person());
+    }
+
+    @EventSourcingHandler
+    void on(MemberDeparted event) {
+        attendance.departed(event.person());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingAdjourned event) {
+        status = Status.ADJOURNED;
+    }
+}
