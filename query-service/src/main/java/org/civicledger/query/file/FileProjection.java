@@ -6,6 +6,7 @@ import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.events.file.FileReferred;
 import org.civicledger.query.stream.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,8 @@ class FileProjection implements Projection {
                     e.fileId(), e.person(), Timestamp.from(e.occurredAt()), envelope.position());
         } else if (event instanceof CosponsorWithdrawn e) {
             jdbc.update("DELETE FROM file_cosponsor WHERE file_id = ? AND person_id = ?", e.fileId(), e.person());
+        } else if (event instanceof FileReferred e) {
+            jdbc.update("UPDATE legislative_file SET status = 'REFERRED' WHERE file_id = ?", e.fileId());
         }
     }
 }

@@ -21,13 +21,16 @@ class FileQueries {
             SELECT file_id, file_number, type, title, status, sponsor, introduced_at FROM legislative_file""";
 
     private final JdbcTemplate jdbc;
+    private final ReferralProjection referrals;
 
-    FileQueries(JdbcTemplate jdbc) {
+    FileQueries(JdbcTemplate jdbc, ReferralProjection referrals) {
         this.jdbc = jdbc;
+        this.referrals = referrals;
     }
 
     record FileView(String fileId, String fileNumber, String type, String title, String text, String status,
-                    String sponsor, List<String> cosponsors, Instant introducedAt) {
+                    String sponsor, List<String> cosponsors, Instant introducedAt,
+                    List<ReferralProjection.Referral> referrals) {
     }
 
     record FileSummary(String fileId, String fileNumber, String type, String title, String status, String sponsor,
@@ -47,19 +50,20 @@ class FileQueries {
         return Map.of("items", items);
     }
 
-    /** One snapshot for the file and its cosponsors, so the two never disagree. */
+    /** One snapshot for the file, its cosponsors and referrals, so they never disagree. */
     @GetMapping("/{fileId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     FileView file(@PathVariable String fileId) {
         List<String> cosponsors = jdbc.queryForList(
                 "SELECT person_id FROM file_cosponsor WHERE file_id = ? ORDER BY signed_position", String.class,
                 fileId);
+        List<ReferralProjection.Referral> referred = referrals.of(fileId);
         return jdbc.query("""
                         SELECT file_id, file_number, type, title, text, status, sponsor, introduced_at
                         FROM legislative_file WHERE file_id = ?""",
                 (rs, n) -> new FileView(rs.getString("file_id"), rs.getString("file_number"), rs.getString("type"),
                         rs.getString("title"), rs.getString("text"), rs.getString("status"), rs.getString("sponsor"),
-                        cosponsors, rs.getTimestamp("introduced_at").toInstant()),
+                        cosponsors, rs.getTimestamp("introduced_at").toInstant(), referred),
                 fileId).stream().findFirst().orElseThrow(() -> NotFound.file(fileId));
     }
 }

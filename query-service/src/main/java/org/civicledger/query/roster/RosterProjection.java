@@ -6,14 +6,17 @@ import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
+import org.civicledger.events.roster.QuorumRule;
+import org.civicledger.events.roster.QuorumRuleSet;
 import org.civicledger.events.roster.SeatAssigned;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** People, bodies and seats. */
+/** People, bodies (with their quorum rule) and seats. */
 @Component
-class RosterProjection implements Projection {
+public class RosterProjection implements Projection {
 
     private final JdbcTemplate jdbc;
 
@@ -33,6 +36,21 @@ class RosterProjection implements Projection {
             jdbc.update("INSERT INTO seat (body_id, person_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?)",
                     e.bodyId(), e.personId(), e.role().name(), Date.valueOf(e.from()),
                     e.to() == null ? null : Date.valueOf(e.to()));
+        } else if (event instanceof QuorumRuleSet e) {
+            jdbc.update("UPDATE body SET quorum = ? WHERE body_id = ?", e.quorum().name(), e.bodyId());
+        }
+    }
+
+    public Body body(String bodyId) {
+        return jdbc.query("SELECT body_id, name, seats, quorum FROM body WHERE body_id = ?",
+                        (rs, n) -> new Body(rs.getString("body_id"), rs.getString("name"), rs.getInt("seats"),
+                                QuorumRule.valueOf(rs.getString("quorum"))), bodyId)
+                .stream().findFirst().orElseThrow(() -> NotFound.of("body", bodyId));
+    }
+
+    public void requirePerson(String personId) {
+        if (jdbc.queryForList("SELECT 1 FROM person WHERE person_id = ?", personId).isEmpty()) {
+            throw NotFound.of("person", personId);
         }
     }
 }

@@ -34,19 +34,19 @@ class RosterQueries {
     @GetMapping("/api/bodies")
     Map<String, Object> bodies() {
         return Map.of("items", jdbc.queryForList(
-                "SELECT body_id AS \"bodyId\", name, kind, seats FROM body ORDER BY name"));
+                "SELECT body_id AS \"bodyId\", name, kind, seats, quorum FROM body ORDER BY name"));
     }
 
     @GetMapping("/api/bodies/{bodyId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Map<String, Object> body(@PathVariable String bodyId) {
         Map<String, Object> body = jdbc.queryForList(
-                        "SELECT body_id AS \"bodyId\", name, kind, seats FROM body WHERE body_id = ?", bodyId)
+                        "SELECT body_id AS \"bodyId\", name, kind, seats, quorum FROM body WHERE body_id = ?", bodyId)
                 .stream().findFirst().orElseThrow(() -> NotFound.of("body", bodyId));
         List<Map<String, Object>> seats = jdbc.queryForList("""
                 SELECT person_id AS "person", role, from_date AS "from", to_date AS "to"
                 FROM seat WHERE body_id = ? ORDER BY from_date, person_id""", bodyId);
-        body.put("seats", seats);
+        body.put("members", seats);
         return body;
     }
 }

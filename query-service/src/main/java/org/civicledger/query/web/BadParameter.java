@@ -1,8 +1,9 @@
 package org.civicledger.query.web;
 
-class BadParameter extends RuntimeException {
+/** A query parameter that cannot be read: answered 400 invalid-parameter. */
+public class BadParameter extends RuntimeException {
 
-    BadParameter(String name, String value, String expected) {
+    public BadParameter(String name, String value, String expected) {
         super("Parameter '" + name + "' is '" + value + "'; expected " + expected + ".");
     }
 }

@@ -1,0 +1,65 @@
+package org.civicledger.query.file;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.civicledger.events.CivicEvent;
+import org.civicledger.events.EventEnvelope;
+import org.civicledger.events.file.FileReferred;
+import org.civicledger.events.meeting.MeetingAdjourned;
+import org.civicledger.query.stream.Projection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Referrals of files to bodies, and whether each body has acted on them yet. */
+@Component
+class ReferralProjection implements Projection {
+
+    private final JdbcTemplate jdbc;
+
+    ReferralProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Referral(String body, Instant referredAt) {
+    }
+
+    record PendingReferral(String fileId, String fileNumber, String title, Instant referredAt) {
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope, CivicEvent event) {
+        if (event instanceof FileReferred e) {
+            jdbc.update("""
+                    INSERT INTO file_referral (file_id, body_id, referred_at, referred_position) VALUES (?, ?, ?, ?)""",
+                    e.fileId(), e.bodyId(), Timestamp.from(e.occurredAt()), envelope.position());
+        } else if (event instanceof MeetingAdjourned e) {
+            // Until motions exist (issue 4), a body has acted on a file once a meeting of the body whose latest
+            // published agenda lists the file is adjourned.
+            jdbc.update("""
+                    UPDATE file_referral r SET acted_at = ?
+                    FROM meeting m
+                    WHERE m.meeting_id = ? AND r.body_id = m.body_id AND r.acted_at IS NULL
+                      AND r.file_id IN (SELECT i.file_id FROM agenda_version_item i
+                                        WHERE i.meeting_id = m.meeting_id
+                                          AND i.version = (SELECT max(v.version) FROM agenda_version v
+                                                           WHERE v.meeting_id = m.meeting_id))""",
+                    Timestamp.from(e.occurredAt()), e.meetingId());
+        }
+    }
+
+    List<Referral> of(String fileId) {
+        return jdbc.query("""
+                        SELECT body_id, referred_at FROM file_referral WHERE file_id = ? ORDER BY referred_position""",
+                (rs, n) -> new Referral(rs.getString("body_id"), rs.getTimestamp("referred_at").toInstant()), fileId);
+    }
+
+    List<PendingReferral> pending(String bodyId) {
+        return jdbc.query("""
+                        SELECT r.file_id, f.file_number, f.title, r.referred_at
+                        FROM file_referral r JOIN legislative_file f USING (file_id)
+                        WHERE r.body_id = ? AND r.acted_at IS NULL ORDER BY r.referred_position""",
+                (rs, n) -> new PendingReferral(rs.getString("file_id"), rs.getString("file_number"),
+                        rs.getString("title"), rs.getTimestamp("referred_at").toInstant()), bodyId);
+    }
+}

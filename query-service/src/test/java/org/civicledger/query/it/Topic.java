@@ -1,0 +1,73 @@
+package org.civicledger.query.it;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.civicledger.events.CivicEvent;
+import org.civicledger.events.EventEnvelope;
+import org.civicledger.events.EventJson;
+import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.events.file.FileReferred;
+import org.civicledger.events.roster.BodyCreated;
+import org.civicledger.events.roster.PersonRegistered;
+import org.civicledger.events.roster.QuorumRuleSet;
+
+/** Publishes events as the command side does: enveloped, keyed by aggregate, with positions and sequences. */
+final class Topic {
+
+    static final String NAME = "civic-ledger.events";
+
+    private final String bootstrapServers;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private long position;
+
+    Topic(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Answers the position of the last event, for {@code minPosition}. */
+    synchronized long publish(CivicEvent... events) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (CivicEvent event : events) {
+                EventEnvelope envelope = envelope(event);
+                producer.send(new ProducerRecord<>(NAME, envelope.aggregateId(),
+                        EventJson.mapper().writeValueAsBytes(envelope))).get();
+            }
+        }
+        return position;
+    }
+
+    private EventEnvelope envelope(CivicEvent event) {
+        List<String> aggregate = aggregateOf(event);
+        long sequence = sequences.merge(aggregate.get(1), 1L, Long::sum) - 1;
+        return EventEnvelope.of(UUID.randomUUID().toString(), event.getClass().getSimpleName(), aggregate.get(0),
+                aggregate.get(1), sequence, ++position, event.occurredAt(), Instant.now(), "clerk", "1",
+                EventJson.mapper().valueToTree(event));
+    }
+
+    /** [aggregate type, aggregate id]; every meeting event names its meeting first. */
+    private static List<String> aggregateOf(CivicEvent event) {
+        if (event instanceof PersonRegistered e) {
+            return List.of("Person", "person:" + e.personId());
+        } else if (event instanceof BodyCreated e) {
+            return List.of("Body", "body:" + e.bodyId());
+        } else if (event instanceof QuorumRuleSet e) {
+            return List.of("Body", "body:" + e.bodyId());
+        } else if (event instanceof FileIntroduced e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof FileReferred e) {
+            return List.of("LegislativeFile", e.fileId());
+        }
+        String meetingId = EventJson.mapper().valueToTree(event).get("meetingId").asText();
+        return List.of("Meeting", meetingId);
+    }
+}
