@@ -35,6 +35,22 @@ final class Api {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * A clerk's write that must be refused with {@code status}: answers the problem, after checking it names its
+     * rule and that the event store did not move.
+     */
+    JsonNode refuse(int status, String method, String path, String body) throws Exception {
+        long before = position();
+        HttpResponse<String> response = write(method, path, body);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as(method + " " + path)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("rule").asText()).as(method + " " + path + ": the rule that refused it").isNotBlank();
+        assertThat(position()).as(method + " " + path + " was refused, so it stored nothing").isEqualTo(before);
+        return problem;
+    }
+
     HttpResponse<String> write(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(commands.url(path)))
                 .header("Authorization", authorization)
@@ -53,6 +69,15 @@ final class Api {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** The head of the event store on the command side, to show that a refused command stored nothing. */
+    long position() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(commands.url("/api/position"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET /api/position: " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("position").asLong();
     }
 
     HttpResponse<String> readRaw(String path) throws Exception {
