@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Loads the Madison example from DESIGN.md through the HTTP APIs: ten people, the Common
-# Council with its eight alders, and Alder Bidar's safe-haven resolution with seven
-# cosponsors signing on over a week. Idempotent: a second run records no new events.
+# Loads the Madison example from DESIGN.md through the HTTP APIs: the Common Council's twenty
+# alders of early 2017 (plus the mayor and the police chief), the council's two-thirds quorum
+# rule, Alder Bidar's safe-haven resolution with seven cosponsors signing on over a week, its
+# referral to the council, and the council meeting of February 7, 2017 with its published
+# agenda. The meeting is left SCHEDULED, for a clerk to run. Idempotent: a second run records
+# no new events.
 #
 #   infra/demo/madison.sh [COMMAND_URL [QUERY_URL]]
 #
@@ -35,7 +38,7 @@ call() {
     status=$(curl "${args[@]}" "$url") || { echo "madison: cannot reach $url" >&2; exit 1; }
     # A read with minPosition answers 503 while the public side is still catching up.
     [ "$method" = GET ] && [ "$status" = 503 ] || return 0
-    say "public side still catching up (try $attempt); waiting"
+    say "public side still catching up (try $attempt); waiting" >&2  # stdout may be a caller's answer
     sleep 2
   done
 }
@@ -75,14 +78,27 @@ created_or_existing() {  # $1: label for the log line
 }
 
 # ---- people -----------------------------------------------------------------------------
+# The Common Council of early 2017, district 1 to 20, then the mayor and the chief of police.
 people=(
+  "barbara-harrington-mckinney|Barbara Harrington-McKinney"
+  "ledell-zellers|Ledell Zellers"
+  "amanda-hall|Amanda Hall"
+  "mike-verveer|Mike Verveer"
   "shiva-bidar|Shiva Bidar"
-  "larry-palm|Larry Palm"
-  "tim-gruber|Tim Gruber"
-  "maurice-cheeks|Maurice Cheeks"
-  "mark-clear|Mark Clear"
   "marsha-rummel|Marsha Rummel"
+  "steve-king|Steve King"
+  "zach-wood|Zach Wood"
+  "paul-skidmore|Paul Skidmore"
+  "maurice-cheeks|Maurice Cheeks"
+  "tim-gruber|Tim Gruber"
+  "larry-palm|Larry Palm"
   "sara-eskrich|Sara Eskrich"
+  "sheri-carter|Sheri Carter"
+  "david-ahrens|David Ahrens"
+  "denise-demarb|Denise DeMarb"
+  "samba-baldeh|Samba Baldeh"
+  "rebecca-kemble|Rebecca Kemble"
+  "mark-clear|Mark Clear"
   "matt-phair|Matt Phair"
   "paul-soglin|Paul Soglin"
   "mike-koval|Mike Koval"
@@ -101,7 +117,9 @@ call POST "$COMMAND_URL/api/bodies" \
 expect 201 409
 created_or_existing "body $BODY"
 
-alders=(shiva-bidar larry-palm tim-gruber maurice-cheeks mark-clear marsha-rummel sara-eskrich matt-phair)
+# All twenty alders were elected in April 2015.
+alders=()
+for entry in "${people[@]:0:20}"; do alders+=("${entry%%|*}"); done
 for person in "${alders[@]}"; do
   call POST "$COMMAND_URL/api/bodies/$BODY/seats" \
     "$(jq -nc --arg p "$person" \
@@ -109,6 +127,11 @@ for person in "${alders[@]}"; do
   expect 201 409
   created_or_existing "seat of $person on $BODY"
 done
+
+# Wis. Stat. 62.11(3): the council needs two-thirds of its members present to do business.
+call POST "$COMMAND_URL/api/bodies/$BODY/rules" '{"quorum":"TWO_THIRDS_SEATS","occurredAt":"2015-04-21T17:00:00Z"}'
+expect 200 201 409
+created_or_existing "quorum rule TWO_THIRDS_SEATS of $BODY"
 
 # ---- the resolution -----------------------------------------------------------------
 SPONSOR=shiva-bidar
@@ -185,6 +208,76 @@ for entry in "${cosponsors[@]}"; do
   created_or_existing "cosponsor $person"
 done
 
+# ---- referral to the council ------------------------------------------------------------
+call GET "$QUERY_URL/api/files/$file_id?minPosition=$last_position"
+expect 200
+file_number=$(jq -r '.fileNumber // empty' "$response")
+if jq -e --arg b "$BODY" 'any(.referrals[]?; .body == $b)' "$response" >/dev/null; then
+  say "resolution already referred to $BODY"
+else
+  # Tuesday afternoon, after the last cosponsor signed on.
+  call POST "$COMMAND_URL/api/files/$file_id/referrals" \
+    "$(jq -nc --arg b "$BODY" '{body: $b, occurredAt: "2017-01-31T18:00:00Z"}')"
+  expect 200 201 409
+  created_or_existing "referral to $BODY"
+fi
+
+# ---- the council meeting of February 7, 2017, 6:30 pm ---------------------------------
+STARTS_AT="2017-02-07T18:30:00-06:00"
+LOCATION="City County Building, 210 Martin Luther King Jr. Boulevard"
+starts_epoch=$(date -u -d "$STARTS_AT" +%s)
+
+# The body's meeting at that start that was not cancelled, whatever offset the public side writes it in.
+existing_meeting() {
+  call GET "$QUERY_URL/api/bodies/$BODY/meetings?minPosition=$last_position"
+  expect 200
+  local id at
+  while IFS=$'\t' read -r id at; do
+    [ -n "$id" ] && [ "$(date -u -d "$at" +%s 2>/dev/null)" = "$starts_epoch" ] && { echo "$id"; return 0; }
+  done < <(jq -r '(.items // .)[] | select(.status != "CANCELLED") | [.meetingId, .startsAt] | @tsv' "$response")
+  return 0
+}
+
+# add_item LABEL ITEM_JSON JQ_TEST: adds the item unless a draft item passes JQ_TEST (a partial earlier run).
+add_item() {
+  if jq -e "any(.[]; $3)" <<<"$drafted" >/dev/null; then
+    say "agenda item $1 already drafted"
+    return 0
+  fi
+  call POST "$COMMAND_URL/api/meetings/$meeting_id/agenda/items" "$2"
+  expect 201
+  note_position
+  say "agenda item $1 added"
+}
+
+meeting_id=$(existing_meeting)
+if [ -n "$meeting_id" ]; then
+  say "meeting of $STARTS_AT already scheduled as $meeting_id"
+else
+  call POST "$COMMAND_URL/api/meetings" "$(jq -nc --arg b "$BODY" --arg s "$STARTS_AT" --arg l "$LOCATION" \
+    '{body: $b, startsAt: $s, location: $l, timeZone: "America/Chicago", occurredAt: "2017-01-03T15:00:00Z"}')"
+  expect 201
+  note_position
+  meeting_id=$(jq -r .meetingId "$response")
+  say "meeting of $STARTS_AT scheduled as $meeting_id"
+fi
+
+# The agenda is drafted and published once; after that it is the clerk's (an amended agenda is a new version).
+call GET "$QUERY_URL/api/meetings/$meeting_id?minPosition=$last_position"
+expect 200
+if [ "$(jq '.agendaVersions // [] | length' "$response")" -gt 0 ]; then
+  say "agenda already published (version $(jq -r '.agenda.version' "$response"))"
+else
+  drafted=$(jq -c '.draftAgenda // []' "$response")
+  add_item '"Roll call"' '{"title":"Roll call"}' '.fileId == null and .title == "Roll call"'
+  add_item "$file_number" "$(jq -nc --arg f "$file_id" '{fileId: $f}')" ".fileId == \"$file_id\""
+  add_item '"Public comment"' '{"title":"Public comment"}' '.fileId == null and .title == "Public comment"'
+  call POST "$COMMAND_URL/api/meetings/$meeting_id/agenda/publish"
+  expect 200 201
+  note_position
+  say "agenda published (version $(jq -r .version "$response"))"
+fi
+
 # ---- what the public now sees -------------------------------------------------------
 call GET "$QUERY_URL/api/files/$file_id?minPosition=$last_position"
 expect 200
@@ -199,4 +292,7 @@ Madison demo loaded: resolution $file_number (file id $file_id)
   public file     $QUERY_URL/api/files/$file_id
   its history     $QUERY_URL/api/files/$file_id/history
   by the sponsor  $QUERY_URL/api/files?sponsor=$SPONSOR
+  the meeting     $QUERY_URL/api/meetings/$meeting_id   (scheduled: call it to order at
+                  $COMMAND_URL/api/meetings/$meeting_id/call-to-order)
+  calendar        $QUERY_URL/api/bodies/$BODY/meetings.ics
 EOF
