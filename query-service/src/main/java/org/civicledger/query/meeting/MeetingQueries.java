@@ -68,12 +68,17 @@ class MeetingQueries {
         return Map.of("items", meetings.list(bodyId, null, null, null).stream().map(MeetingSummary::of).toList());
     }
 
-    /** Attendance members and quorum as of {@code at} (default now); the timeline and agendas are complete. */
+    /**
+     * Attendance members and quorum as of {@code at} (default: now, or the adjournment once adjourned); the timeline
+     * and agendas are always complete.
+     */
     @GetMapping("/api/meetings/{meetingId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     MeetingView meeting(@PathVariable String meetingId, @RequestParam(required = false) String at) {
-        Instant instant = at == null ? Instant.now() : TimeParameters.instant("at", at);
         Meeting m = meetings.find(meetingId).orElseThrow(() -> NotFound.of("meeting", meetingId));
+        // "Now" for a meeting that has ended is the moment it adjourned: the room as the minutes will record it.
+        Instant instant = at != null ? TimeParameters.instant("at", at)
+                : m.adjournedAt() != null ? m.adjournedAt() : Instant.now();
         List<Agenda> versions = agendas.versions(meetingId);
         List<Entry> timeline = attendance.timeline(meetingId);
         Attendance then = Attendance.at(timeline, instant);
