@@ -75,10 +75,10 @@ class MeetingQueries {
     @GetMapping("/api/meetings/{meetingId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     MeetingView meeting(@PathVariable String meetingId, @RequestParam(required = false) String at) {
+        Instant given = at == null ? null : TimeParameters.instant("at", at);
         Meeting m = meetings.find(meetingId).orElseThrow(() -> NotFound.of("meeting", meetingId));
         // "Now" for a meeting that has ended is the moment it adjourned: the room as the minutes will record it.
-        Instant instant = at != null ? TimeParameters.instant("at", at)
-                : m.adjournedAt() != null ? m.adjournedAt() : Instant.now();
+        Instant instant = given != null ? given : m.adjournedAt() != null ? m.adjournedAt() : Instant.now();
         List<Agenda> versions = agendas.versions(meetingId);
         List<Entry> timeline = attendance.timeline(meetingId);
         Attendance then = Attendance.at(timeline, instant);
