@@ -25,12 +25,14 @@ import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.QuorumRuleSet;
 import org.civicledger.events.roster.SeatAssigned;
+import org.civicledger.events.roster.VoteThresholdSet;
 
 /** The published event types by their wire name (the record's simple name). */
 public final class EventTypes {
 
     private static final List<Class<? extends CivicEvent>> ALL = List.of(
             PersonRegistered.class, BodyCreated.class, SeatAssigned.class, QuorumRuleSet.class,
+            VoteThresholdSet.class,
             FileIntroduced.class, CosponsorAdded.class, CosponsorWithdrawn.class, FileReferred.class,
             MeetingScheduled.class, MeetingRescheduled.class, MeetingCancelled.class,
             AgendaItemAdded.class, AgendaItemRemoved.class, AgendaReordered.class, AgendaPublished.class,

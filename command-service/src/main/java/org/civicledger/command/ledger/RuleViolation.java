@@ -6,8 +6,8 @@ package org.civicledger.command.ledger;
  */
 public class RuleViolation extends RuntimeException {
 
-    /** How the refusal maps onto HTTP: the state forbids it (409) or the request itself is unacceptable (422). */
-    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND }
+    /** How the refusal maps onto HTTP: malformed (400), the state forbids it (409), unacceptable (422), unknown (404). */
+    public enum Kind { BAD_REQUEST, CONFLICT, UNPROCESSABLE, NOT_FOUND }
 
     private final String rule;
     private final Kind kind;
@@ -16,6 +16,10 @@ public class RuleViolation extends RuntimeException {
         super(message);
         this.kind = kind;
         this.rule = rule;
+    }
+
+    public static RuleViolation badRequest(String rule, String message) {
+        return new RuleViolation(Kind.BAD_REQUEST, rule, message);
     }
 
     public static RuleViolation conflict(String rule, String message) {

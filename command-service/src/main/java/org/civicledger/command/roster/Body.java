@@ -3,6 +3,8 @@ package org.civicledger.command.roster;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -12,7 +14,10 @@ import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.QuorumRule;
 import org.civicledger.events.roster.QuorumRuleSet;
+import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.roster.SeatAssigned;
+import org.civicledger.events.roster.VoteThreshold;
+import org.civicledger.events.roster.VoteThresholdSet;
 import org.civicledger.events.roster.SeatRole;
 
 /** A body, its seats over time and its rules. */
@@ -23,6 +28,7 @@ public class Body {
     private BodyId id;
     private int seatCount;
     private QuorumRule quorum = QuorumRule.MAJORITY_SEATS;
+    private final Map<MotionKind, VoteThreshold> thresholds = new EnumMap<>(MotionKind.class);
     private final List<Seat> seats = new ArrayList<>();
 
     protected Body() {
@@ -76,10 +82,25 @@ public class Body {
         apply(new QuorumRuleSet(id.slug(), command.quorum(), command.occurredAt()));
     }
 
+    @CommandHandler
+    public void handle(SetVoteThreshold command) {
+        VoteThreshold current = thresholds.getOrDefault(command.motion(), VoteThreshold.MAJORITY_CAST);
+        if (command.threshold() == current) {
+            throw RuleViolation.conflict("threshold-unchanged",
+                    id.slug() + " already carries " + command.motion() + " motions by " + current + ".");
+        }
+        apply(new VoteThresholdSet(id.slug(), command.motion(), command.threshold(), command.occurredAt()));
+    }
+
     @EventSourcingHandler
     void on(BodyCreated event) {
         id = new BodyId(event.bodyId());
         seatCount = event.seats();
+    }
+
+    @EventSourcingHandler
+    void on(VoteThresholdSet event) {
+        thresholds.put(event.motion(), event.threshold());
     }
 
     @EventSourcingHandler

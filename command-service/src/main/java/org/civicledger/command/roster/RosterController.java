@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.civicledger.command.ledger.Ledger;
+import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.web.Occurrence;
 import org.civicledger.events.roster.BodyKind;
+import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.roster.QuorumRule;
+import org.civicledger.events.roster.VoteThreshold;
 import org.civicledger.events.roster.SeatRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,14 +66,25 @@ class RosterController {
                 .body(Map.of("bodyId", request.id(), "position", outcome.position()));
     }
 
-    /** Rules are set one at a time; issue-4 motion thresholds will join {@code quorum} here. */
-    record RulesRequest(@NotNull QuorumRule quorum, Instant occurredAt) {
+    /**
+     * One rule per request: {@code {"quorum": …}} for the body's quorum, or {@code {"motion": …, "threshold": …}}
+     * for the ayes a kind of motion needs.
+     */
+    record RulesRequest(QuorumRule quorum, MotionKind motion, VoteThreshold threshold, Instant occurredAt) {
     }
 
     @PostMapping("/bodies/{bodyId}/rules")
-    Map<String, Object> setRules(@PathVariable String bodyId, @Valid @RequestBody RulesRequest request) {
-        var outcome = ledger.record(new SetQuorumRule(new BodyId(bodyId), request.quorum(),
-                occurrence.resolve(request.occurredAt())));
+    Map<String, Object> setRules(@PathVariable String bodyId, @RequestBody RulesRequest request) {
+        boolean quorum = request.quorum() != null;
+        boolean threshold = request.motion() != null && request.threshold() != null;
+        if (quorum == threshold || (!threshold && (request.motion() != null || request.threshold() != null))) {
+            throw RuleViolation.badRequest("one-rule-per-request",
+                    "Send either {\"quorum\"} or {\"motion\", \"threshold\"}.");
+        }
+        Instant at = occurrence.resolve(request.occurredAt());
+        BodyId body = new BodyId(bodyId);
+        var outcome = ledger.record(quorum ? new SetQuorumRule(body, request.quorum(), at)
+                : new SetVoteThreshold(body, request.motion(), request.threshold(), at));
         return Map.of("position", outcome.position());
     }
 

@@ -185,6 +185,30 @@ class CommandServiceIntegrationTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void bodyRulesTakeAQuorumOrAMotionThresholdOneAtATime() throws Exception {
+        post("/api/bodies", "{\"id\":\"finance-committee\",\"name\":\"Finance Committee\","
+                + "\"kind\":\"COMMITTEE\",\"seats\":5}");
+        long before = eventCount();
+
+        assertProblem(post("/api/bodies/finance-committee/rules", "{}"), 400, "one-rule-per-request");
+        assertProblem(post("/api/bodies/finance-committee/rules",
+                "{\"quorum\":\"TWO_THIRDS_SEATS\",\"motion\":\"ADOPT\",\"threshold\":\"MAJORITY_SEATS\"}"),
+                400, "one-rule-per-request");
+        assertProblem(post("/api/bodies/finance-committee/rules", "{\"motion\":\"ADOPT\"}"), 400,
+                "one-rule-per-request");
+        assertProblem(post("/api/bodies/finance-committee/rules", "{\"motion\":\"FILIBUSTER\","
+                + "\"threshold\":\"MAJORITY_SEATS\"}"), 400, "malformed-request");
+        assertThat(eventCount()).isEqualTo(before);
+
+        assertThat(post("/api/bodies/finance-committee/rules",
+                "{\"motion\":\"ADOPT\",\"threshold\":\"THREE_QUARTERS_SEATS\"}").getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(post("/api/bodies/finance-committee/rules", "{\"quorum\":\"TWO_THIRDS_SEATS\"}")
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(eventCount()).isEqualTo(before + 2);
+    }
+
     private void assertProblem(ResponseEntity<String> response, int status, String rule) throws Exception {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -13,6 +13,9 @@ import org.civicledger.events.roster.BodyKind;
 import org.civicledger.events.roster.QuorumRule;
 import org.civicledger.events.roster.QuorumRuleSet;
 import org.civicledger.events.roster.SeatAssigned;
+import org.civicledger.events.roster.VoteThreshold;
+import org.civicledger.events.roster.VoteThresholdSet;
+import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.roster.SeatRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,32 @@ class BodyTest {
         fixture.given(TWO_SEATS)
                 .when(new SetQuorumRule(COUNCIL, QuorumRule.MAJORITY_SEATS, AT))
                 .expectExceptionMessage("common-council already uses the quorum rule MAJORITY_SEATS.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenBody_whenThresholdSetForAMotionKind_thenVoteThresholdSet() {
+        fixture.given(TWO_SEATS)
+                .when(new SetVoteThreshold(COUNCIL, MotionKind.ADOPT_UNDER_SUSPENSION, VoteThreshold.TWO_THIRDS_PRESENT,
+                        AT))
+                .expectEvents(new VoteThresholdSet("common-council", MotionKind.ADOPT_UNDER_SUSPENSION,
+                        VoteThreshold.TWO_THIRDS_PRESENT, AT));
+    }
+
+    @Test
+    void givenThresholdSet_whenSameThresholdSetAgain_thenRefusedAsUnchanged() {
+        fixture.given(TWO_SEATS, new VoteThresholdSet("common-council", MotionKind.ADOPT,
+                        VoteThreshold.THREE_QUARTERS_SEATS, AT))
+                .when(new SetVoteThreshold(COUNCIL, MotionKind.ADOPT, VoteThreshold.THREE_QUARTERS_SEATS, AT))
+                .expectExceptionMessage("common-council already carries ADOPT motions by THREE_QUARTERS_SEATS.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenNoThresholdSet_whenDefaultMajorityCastSet_thenRefusedAsUnchanged() {
+        fixture.given(TWO_SEATS)
+                .when(new SetVoteThreshold(COUNCIL, MotionKind.TABLE, VoteThreshold.MAJORITY_CAST, AT))
+                .expectExceptionMessage("common-council already carries TABLE motions by MAJORITY_CAST.")
                 .expectNoEvents();
     }
 }

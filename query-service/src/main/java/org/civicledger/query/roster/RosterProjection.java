@@ -8,6 +8,7 @@ import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.QuorumRule;
 import org.civicledger.events.roster.QuorumRuleSet;
+import org.civicledger.events.roster.VoteThresholdSet;
 import org.civicledger.events.roster.SeatAssigned;
 import org.civicledger.query.stream.Projection;
 import org.civicledger.query.web.NotFound;
@@ -38,6 +39,11 @@ public class RosterProjection implements Projection {
                     e.to() == null ? null : Date.valueOf(e.to()));
         } else if (event instanceof QuorumRuleSet e) {
             jdbc.update("UPDATE body SET quorum = ? WHERE body_id = ?", e.quorum().name(), e.bodyId());
+        } else if (event instanceof VoteThresholdSet e) {
+            jdbc.update("""
+                    INSERT INTO body_threshold (body_id, motion, threshold) VALUES (?, ?, ?)
+                    ON CONFLICT (body_id, motion) DO UPDATE SET threshold = EXCLUDED.threshold""",
+                    e.bodyId(), e.motion().name(), e.threshold().name());
         }
     }
 

@@ -1,7 +1,10 @@
 package org.civicledger.query.roster;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.civicledger.events.meeting.MotionKind;
+import org.civicledger.events.roster.VoteThreshold;
 import org.civicledger.query.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Isolation;
@@ -47,6 +50,18 @@ class RosterQueries {
                 SELECT person_id AS "person", role, from_date AS "from", to_date AS "to"
                 FROM seat WHERE body_id = ? ORDER BY from_date, person_id""", bodyId);
         body.put("members", seats);
+        body.put("thresholds", thresholds(bodyId));
         return body;
+    }
+
+    /** Every kind of motion with the ayes it needs: the body's own setting or the default, MAJORITY_CAST. */
+    private Map<String, String> thresholds(String bodyId) {
+        Map<String, String> thresholds = new LinkedHashMap<>();
+        for (MotionKind motion : MotionKind.values()) {
+            thresholds.put(motion.name(), VoteThreshold.MAJORITY_CAST.name());
+        }
+        jdbc.query("SELECT motion, threshold FROM body_threshold WHERE body_id = ?",
+                rs -> { thresholds.put(rs.getString("motion"), rs.getString("threshold")); }, bodyId);
+        return thresholds;
     }
 }

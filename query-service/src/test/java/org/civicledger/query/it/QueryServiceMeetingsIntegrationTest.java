@@ -35,7 +35,10 @@ import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.BodyKind;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.QuorumRule;
+import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.roster.QuorumRuleSet;
+import org.civicledger.events.roster.VoteThreshold;
+import org.civicledger.events.roster.VoteThresholdSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -331,6 +334,19 @@ class QueryServiceMeetingsIntegrationTest {
         assertThat(lines).filteredOn(line -> line.startsWith("DTSTAMP:")).hasSize(2);
         assertThat(lines).filteredOn(line -> line.equals("BEGIN:VEVENT")).hasSize(2);
         assertThat(lines).filteredOn(line -> line.equals("END:VEVENT")).hasSize(2);
+    }
+
+    @Test
+    void theBodyPageListsEveryMotionKindWithItsThresholdDefaultingToMajorityCast() throws Exception {
+        String bodyId = body(20, QuorumRule.TWO_THIRDS_SEATS);
+        long last = topic.publish(new VoteThresholdSet(bodyId, MotionKind.ADOPT, VoteThreshold.MAJORITY_SEATS, at(0)),
+                new VoteThresholdSet(bodyId, MotionKind.ADOPT, VoteThreshold.THREE_QUARTERS_SEATS, at(1)));
+
+        JsonNode thresholds = get("/api/bodies/" + bodyId, last).get("thresholds");
+
+        assertThat(thresholds.get("ADOPT").asText()).as("the latest setting").isEqualTo("THREE_QUARTERS_SEATS");
+        assertThat(thresholds.get("TABLE").asText()).isEqualTo("MAJORITY_CAST");
+        assertThat(thresholds).hasSize(MotionKind.values().length);
     }
 
     @Test

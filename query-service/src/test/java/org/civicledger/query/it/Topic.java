@@ -18,6 +18,7 @@ import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.QuorumRuleSet;
+import org.civicledger.events.roster.VoteThresholdSet;
 
 /** Publishes events as the command side does: enveloped, keyed by aggregate, with positions and sequences. */
 final class Topic {
@@ -61,6 +62,8 @@ final class Topic {
         } else if (event instanceof BodyCreated e) {
             return List.of("Body", "body:" + e.bodyId());
         } else if (event instanceof QuorumRuleSet e) {
+            return List.of("Body", "body:" + e.bodyId());
+        } else if (event instanceof VoteThresholdSet e) {
             return List.of("Body", "body:" + e.bodyId());
         } else if (event instanceof FileIntroduced e) {
             return List.of("LegislativeFile", e.fileId());
