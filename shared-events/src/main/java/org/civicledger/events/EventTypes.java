@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.meeting.AgendaItemAdded;
@@ -20,6 +21,8 @@ import org.civicledger.events.meeting.MeetingRescheduled;
 import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.events.meeting.MemberArrived;
 import org.civicledger.events.meeting.MemberDeparted;
+import org.civicledger.events.meeting.MotionMade;
+import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.RollCallTaken;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
@@ -37,7 +40,7 @@ public final class EventTypes {
             MeetingScheduled.class, MeetingRescheduled.class, MeetingCancelled.class,
             AgendaItemAdded.class, AgendaItemRemoved.class, AgendaReordered.class, AgendaPublished.class,
             MeetingCalledToOrder.class, RollCallTaken.class, MemberArrived.class, MemberDeparted.class,
-            MeetingAdjourned.class);
+            MeetingAdjourned.class, MotionMade.class, VoteRecorded.class, FileActedOn.class);
 
     private static final Map<String, Class<? extends CivicEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -1,0 +1,28 @@
+package org.civicledger.events.meeting;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+import org.civicledger.events.CivicEvent;
+import org.civicledger.events.roster.VoteThreshold;
+
+/**
+ * The vote on a motion and its result, with everything needed to check the arithmetic: the threshold that applied,
+ * the tally, how many were present, the body's seats and the ayes needed. A voice vote has no roll and no tally
+ * ({@code votes} empty, {@code needed} null): the chair's declared result is the record.
+ */
+@Revision("1")
+public record VoteRecorded(String meetingId, String motionId, String fileId, MotionKind kind, Method method,
+                           List<MemberVote> votes, Result result, VoteThreshold threshold, Tally tally,
+                           Integer needed, int present, int seats, Instant occurredAt) implements CivicEvent {
+
+    public enum Method { ROLL_CALL, VOICE }
+
+    public enum Result { PASSED, FAILED }
+
+    public record MemberVote(String person, VoteChoice choice) {
+    }
+
+    public record Tally(int ayes, int noes, int abstentions, int recusals, int absent, int excused) {
+    }
+}
