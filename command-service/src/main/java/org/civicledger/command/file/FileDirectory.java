@@ -3,6 +3,7 @@ package org.civicledger.command.file;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileIntroduced;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,25 @@ public class FileDirectory implements Files {
     @EventHandler
     @DisallowReplay
     void on(FileIntroduced event) {
-        jdbc.update("INSERT INTO file_entry (file_id) VALUES (?)", event.fileId());
+        jdbc.update("INSERT INTO file_entry (file_id, sponsor) VALUES (?, ?)", event.fileId(), event.sponsor());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(FileActedOn event) {
+        jdbc.update("UPDATE file_entry SET closed = true WHERE file_id = ?", event.fileId());
+    }
+
+    @Override
+    public String sponsorOf(String fileId) {
+        return jdbc.queryForList("SELECT sponsor FROM file_entry WHERE file_id = ?", String.class, fileId)
+                .stream().findFirst().orElse(null);
+    }
+
+    @Override
+    public boolean isClosed(String fileId) {
+        return Boolean.TRUE.equals(jdbc.queryForList("SELECT closed FROM file_entry WHERE file_id = ?",
+                Boolean.class, fileId).stream().findFirst().orElse(false));
     }
 
     @Override

@@ -4,4 +4,10 @@ package org.civicledger.command.file;
 public interface Files {
 
     boolean exists(String fileId);
+
+    /** The primary sponsor; null for a file that does not exist. */
+    String sponsorOf(String fileId);
+
+    /** Adopted, failed, placed on file or withdrawn: no more motions but reconsideration. */
+    boolean isClosed(String fileId);
 }

@@ -14,6 +14,7 @@ import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.roster.Roster;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 
@@ -26,6 +27,7 @@ public class LegislativeFile {
     private String fileNumber;
     private String sponsor;
     private String referredTo;
+    private FileActedOn.Action closedBy;
     private final Set<String> cosponsors = new LinkedHashSet<>();
 
     protected LegislativeFile() {
@@ -78,6 +80,15 @@ public class LegislativeFile {
         apply(new FileReferred(fileId, command.body(), command.occurredAt()));
     }
 
+    @CommandHandler
+    public void handle(RecordFileAction command) {
+        if (closedBy != null) {
+            throw RuleViolation.conflict("file-closed", fileNumber + " is already " + closedBy + ".");
+        }
+        apply(new FileActedOn(fileId, command.action(), command.meetingId(), command.motionId(),
+                command.occurredAt()));
+    }
+
     private static void requireRegistered(Roster roster, String person) {
         if (!roster.isPersonRegistered(person)) {
             throw RuleViolation.unprocessable("person-not-registered",
@@ -90,6 +101,11 @@ public class LegislativeFile {
         fileId = event.fileId();
         fileNumber = event.fileNumber();
         sponsor = event.sponsor();
+    }
+
+    @EventSourcingHandler
+    void on(FileActedOn event) {
+        closedBy = event.action();
     }
 
     @EventSourcingHandler

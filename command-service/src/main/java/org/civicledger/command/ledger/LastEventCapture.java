@@ -1,20 +1,22 @@
 package org.civicledger.command.ledger;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers the id of the last event a command applied, so the REST answer can name that event's global position
+ * Remembers the ids of the events a command appended, so the REST answer can name their global positions
  * (read-your-writes). Axon intercepts a unit of work's events only when it prepares to commit, after the handler has
  * returned; so the handler's result is wrapped with a slot that a prepare-commit step, registered behind the event
  * bus's own, fills in. The caller reads it once the command has committed.
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LastEventCapture implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private static final String LAST_EVENT_ID = LastEventCapture.class.getName() + ".lastEventId";
+    private static final String APPENDED = LastEventCapture.class.getName() + ".appended";
 
     public LastEventCapture(EventStore eventStore) {
         eventStore.registerDispatchInterceptor(new EventIdRecorder());
@@ -31,13 +33,17 @@ public class LastEventCapture implements MessageHandlerInterceptor<CommandMessag
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object result = chain.proceed();
-        AtomicReference<String> lastEventId = new AtomicReference<>();
-        unitOfWork.onPrepareCommit(u -> lastEventId.set(u.root().getResource(LAST_EVENT_ID)));
-        return new Recorded(result, lastEventId);
+        AtomicReference<Appended> appended = new AtomicReference<>();
+        unitOfWork.onPrepareCommit(u -> appended.set(u.root().getResource(APPENDED)));
+        return new Recorded(result, appended);
     }
 
-    /** What a command handler returned, and the id of the last event it applied (filled in at commit). */
-    public record Recorded(Object result, AtomicReference<String> lastEventId) {
+    /** The event ids a command appended, in order: the last one, and the last of each event type. */
+    public record Appended(Map<String, String> idsByType, String lastId) {
+    }
+
+    /** What a command handler returned, and what it appended (filled in at commit; null if nothing). */
+    public record Recorded(Object result, AtomicReference<Appended> appended) {
     }
 
     private static final class EventIdRecorder implements MessageDispatchInterceptor<EventMessage<?>> {
@@ -45,7 +51,15 @@ public class LastEventCapture implements MessageHandlerInterceptor<CommandMessag
         @Override
         public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
             return (index, event) -> {
-                CurrentUnitOfWork.ifStarted(uow -> uow.root().resources().put(LAST_EVENT_ID, event.getIdentifier()));
+                CurrentUnitOfWork.ifStarted(uow -> {
+                    Map<String, String> ids = new LinkedHashMap<>();
+                    Appended before = uow.root().getResource(APPENDED);
+                    if (before != null) {
+                        ids.putAll(before.idsByType());
+                    }
+                    ids.put(event.getPayloadType().getSimpleName(), event.getIdentifier());
+                    uow.root().resources().put(APPENDED, new Appended(Map.copyOf(ids), event.getIdentifier()));
+                });
                 return event;
             };
         }

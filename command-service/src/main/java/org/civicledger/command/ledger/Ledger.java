@@ -1,5 +1,6 @@
 package org.civicledger.command.ledger;
 
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +18,16 @@ public class Ledger {
 
     public <R> Outcome<R> record(Object command) {
         LastEventCapture.Recorded recorded = commands.sendAndWait(command);
-        String lastEventId = recorded.lastEventId().get();
-        if (lastEventId == null) {
+        LastEventCapture.Appended appended = recorded.appended().get();
+        if (appended == null) {
             throw new IllegalStateException("command " + command.getClass().getSimpleName() + " recorded no event");
         }
         @SuppressWarnings("unchecked")
         R result = (R) recorded.result();
-        return new Outcome<>(result, positions.of(lastEventId));
+        return new Outcome<>(result, positions.of(appended.lastId()), appended.idsByType());
     }
 
-    public record Outcome<R>(R result, long position) {
+    /** {@code eventIds}: the id of the last event of each type the command appended, by the type's simple name. */
+    public record Outcome<R>(R result, long position, Map<String, String> eventIds) {
     }
 }

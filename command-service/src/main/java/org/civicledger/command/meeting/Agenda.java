@@ -31,6 +31,11 @@ final class Agenda {
         }
     }
 
+    String fileOf(String itemId) {
+        requireItem(itemId);
+        return draft.get(itemId).fileId();
+    }
+
     void requireSameItems(List<String> order) {
         if (order.size() != draft.size() || !new HashSet<>(order).equals(draft.keySet())) {
             throw RuleViolation.unprocessable("agenda-order-mismatch",

@@ -60,6 +60,24 @@ final class Attendance {
         }
     }
 
+    void requirePresent(String person, String role) {
+        if (members.get(person) != Status.PRESENT) {
+            throw RuleViolation.unprocessable(role + "-not-present",
+                    "The " + role + ", '" + person + "', is not a member present at this meeting.");
+        }
+    }
+
+    Set<String> with(Status... statuses) {
+        Set<Status> wanted = Set.of(statuses);
+        Set<String> people = new HashSet<>();
+        members.forEach((person, status) -> {
+            if (wanted.contains(status)) {
+                people.add(person);
+            }
+        });
+        return people;
+    }
+
     void rollCall(List<String> present, List<String> absent, List<String> excused) {
         rollCallTaken = true;
         present.forEach(p -> members.put(p, Status.PRESENT));

@@ -4,6 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -14,14 +18,17 @@ import org.civicledger.command.meeting.MeetingCommands.AddAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
 import org.civicledger.command.meeting.MeetingCommands.CallToOrder;
 import org.civicledger.command.meeting.MeetingCommands.CancelMeeting;
+import org.civicledger.command.meeting.MeetingCommands.MakeMotion;
 import org.civicledger.command.meeting.MeetingCommands.PublishAgenda;
 import org.civicledger.command.meeting.MeetingCommands.RecordArrival;
 import org.civicledger.command.meeting.MeetingCommands.RecordDeparture;
+import org.civicledger.command.meeting.MeetingCommands.RecordVote;
 import org.civicledger.command.meeting.MeetingCommands.RemoveAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.ReorderAgenda;
 import org.civicledger.command.meeting.MeetingCommands.RescheduleMeeting;
 import org.civicledger.command.meeting.MeetingCommands.ScheduleMeeting;
 import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
+import org.civicledger.command.roster.BodyRules;
 import org.civicledger.command.roster.Roster;
 import org.civicledger.events.meeting.AgendaItemAdded;
 import org.civicledger.events.meeting.AgendaItemRemoved;
@@ -34,9 +41,20 @@ import org.civicledger.events.meeting.MeetingRescheduled;
 import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.events.meeting.MemberArrived;
 import org.civicledger.events.meeting.MemberDeparted;
+import org.civicledger.events.meeting.MotionKind;
+import org.civicledger.events.meeting.MotionMade;
 import org.civicledger.events.meeting.RollCallTaken;
+import org.civicledger.events.meeting.VoteRecorded;
+import org.civicledger.events.meeting.VoteRecorded.MemberVote;
+import org.civicledger.events.meeting.VoteRecorded.Method;
+import org.civicledger.events.meeting.VoteRecorded.Result;
+import org.civicledger.events.meeting.VoteRecorded.Tally;
+import org.civicledger.events.roster.VoteThreshold;
 
-/** A body's meeting: scheduled, its agenda drafted and published, held (attendance), adjourned — or cancelled. */
+/**
+ * A body's meeting: scheduled, its agenda drafted and published, held (attendance, motions, votes), adjourned — or
+ * cancelled. One motion is on the floor at a time.
+ */
 @Aggregate
 public class Meeting {
 
@@ -50,6 +68,11 @@ public class Meeting {
     private Status status;
     private final Agenda agenda = new Agenda();
     private final Attendance attendance = new Attendance();
+    private final Map<String, Motion> motions = new HashMap<>();
+    private String pendingMotion;
+
+    private record Motion(MotionKind kind, String fileId) {
+    }
 
     protected Meeting() {
     }
@@ -149,6 +172,68 @@ public class Meeting {
     }
 
     @CommandHandler
+    public void handle(MakeMotion command, Files files, Roster roster) {
+        requireRollCalled();
+        String fileId = agenda.fileOf(command.itemId());
+        if (pendingMotion != null) {
+            throw RuleViolation.conflict("motion-pending",
+                    "A " + motions.get(pendingMotion).kind() + " motion is on the floor; vote on it first.");
+        }
+        attendance.requirePresent(command.mover(), "mover");
+        attendance.requirePresent(command.seconder(), "seconder");
+        if (command.mover().equals(command.seconder())) {
+            throw RuleViolation.unprocessable("mover-cannot-second", "A member cannot second their own motion.");
+        }
+        MotionRules.check(command.kind(), fileId, command.mover(), command.referTo(), command.amendmentId(), files,
+                roster);
+        apply(new MotionMade(meetingId, command.motionId(), command.itemId(), fileId, command.kind(), command.mover(),
+                command.seconder(), command.referTo(), command.amendmentId(), command.occurredAt()));
+    }
+
+    /** Answers the recorded vote: its result with the threshold, tally and ayes needed, for anyone to check. */
+    @CommandHandler
+    public VoteRecorded handle(RecordVote command, Roster roster) {
+        requireStatus(Status.IN_PROGRESS);
+        Motion motion = motions.get(command.motionId());
+        if (motion == null) {
+            throw RuleViolation.notFound("motion-not-found", "This meeting has no motion '" + command.motionId() + "'.");
+        }
+        if (!command.motionId().equals(pendingMotion)) {
+            throw RuleViolation.conflict("motion-already-decided", "This motion has already been voted on.");
+        }
+        if ((command.roll() == null) == (command.voice() == null)) {
+            throw RuleViolation.badRequest("roll-or-voice", "Record either a roll-call vote or a voice vote.");
+        }
+        BodyRules rules = roster.rulesOf(bodyId);
+        Set<String> present = attendance.with(Attendance.Status.PRESENT);
+        if (present.size() < rules.quorumRequired()) {
+            throw RuleViolation.conflict("no-quorum", present.size() + " of " + rules.seats() + " members present; "
+                    + "a quorum (" + rules.quorum() + ") needs " + rules.quorumRequired() + ". No quorum, no vote.");
+        }
+        VoteThreshold threshold = rules.threshold(motion.kind());
+        VoteRecorded vote = command.roll() == null
+                ? new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.VOICE,
+                        List.of(), command.voice(), threshold, null, null, present.size(), rules.seats(),
+                        command.occurredAt())
+                : rollCallVote(command, motion, threshold, present, rules.seats());
+        apply(vote);
+        return vote;
+    }
+
+    private VoteRecorded rollCallVote(RecordVote command, Motion motion, VoteThreshold threshold,
+                                      Set<String> present, int seats) {
+        List<MemberVote> votes = VoteCount.roll(command.roll(), present,
+                attendance.with(Attendance.Status.ABSENT, Attendance.Status.DEPARTED),
+                attendance.with(Attendance.Status.EXCUSED));
+        Tally tally = VoteCount.tally(votes);
+        boolean carried = threshold.carries(tally.ayes(), tally.noes(), present.size(), seats);
+        return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.ROLL_CALL, votes,
+                carried ? Result.PASSED : Result.FAILED, threshold, tally,
+                threshold.needed(tally.ayes() + tally.noes(), present.size(), seats), present.size(), seats,
+                command.occurredAt());
+    }
+
+    @CommandHandler
     public void handle(AdjournMeeting command) {
         requireStatus(Status.IN_PROGRESS);
         apply(new MeetingAdjourned(meetingId, command.occurredAt()));
@@ -239,6 +324,17 @@ public class Meeting {
     @EventSourcingHandler
     void on(MemberDeparted event) {
         attendance.departed(event.person());
+    }
+
+    @EventSourcingHandler
+    void on(MotionMade event) {
+        motions.put(event.motionId(), new Motion(event.kind(), event.fileId()));
+        pendingMotion = event.motionId();
+    }
+
+    @EventSourcingHandler
+    void on(VoteRecorded event) {
+        pendingMotion = null;
     }
 
     @EventSourcingHandler

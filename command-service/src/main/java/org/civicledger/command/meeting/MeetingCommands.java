@@ -3,9 +3,13 @@ package org.civicledger.command.meeting;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.civicledger.events.meeting.MotionKind;
+import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteRecorded;
 
-/** The commands of a meeting's life, from scheduling to adjournment; each names the meeting it acts on. */
+/** The commands of a meeting's life, from scheduling through motions and votes to adjournment. */
 public final class MeetingCommands {
 
     private MeetingCommands() {
@@ -50,5 +54,15 @@ public final class MeetingCommands {
     }
 
     public record AdjournMeeting(@TargetAggregateIdentifier String meetingId, Instant occurredAt) {
+    }
+
+    public record MakeMotion(@TargetAggregateIdentifier String meetingId, String motionId, String itemId,
+                             MotionKind kind, String mover, String seconder, String referTo, String amendmentId,
+                             Instant occurredAt) {
+    }
+
+    /** Exactly one of {@code roll} (present members' choices) and {@code voice} (the chair's declared result). */
+    public record RecordVote(@TargetAggregateIdentifier String meetingId, String motionId,
+                             Map<String, VoteChoice> roll, VoteRecorded.Result voice, Instant occurredAt) {
     }
 }

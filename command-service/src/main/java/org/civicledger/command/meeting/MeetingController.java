@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +19,11 @@ import org.civicledger.command.meeting.MeetingCommands.AddAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
 import org.civicledger.command.meeting.MeetingCommands.CallToOrder;
 import org.civicledger.command.meeting.MeetingCommands.CancelMeeting;
+import org.civicledger.command.meeting.MeetingCommands.MakeMotion;
 import org.civicledger.command.meeting.MeetingCommands.PublishAgenda;
 import org.civicledger.command.meeting.MeetingCommands.RecordArrival;
 import org.civicledger.command.meeting.MeetingCommands.RecordDeparture;
+import org.civicledger.command.meeting.MeetingCommands.RecordVote;
 import org.civicledger.command.meeting.MeetingCommands.RemoveAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.ReorderAgenda;
 import org.civicledger.command.meeting.MeetingCommands.RescheduleMeeting;
@@ -28,6 +31,9 @@ import org.civicledger.command.meeting.MeetingCommands.ScheduleMeeting;
 import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
 import org.civicledger.command.web.Occurrence;
 import org.civicledger.command.web.RecordIds;
+import org.civicledger.events.meeting.MotionKind;
+import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteRecorded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -161,6 +167,47 @@ class MeetingController {
     Map<String, Object> departure(@PathVariable String meetingId, @Valid @RequestBody PersonRequest request) {
         return position(new RecordDeparture(RecordIds.meeting(meetingId), request.person(),
                 occurrence.resolve(request.occurredAt())));
+    }
+
+    record MotionRequest(@NotBlank String itemId, @NotNull MotionKind kind, @NotBlank String mover,
+                         @NotBlank String seconder, String body, String amendmentId, Instant occurredAt) {
+    }
+
+    @PostMapping("/{meetingId}/motions")
+    ResponseEntity<Map<String, Object>> makeMotion(@PathVariable String meetingId,
+                                                   @Valid @RequestBody MotionRequest request) {
+        String motionId = UUID.randomUUID().toString();
+        var outcome = ledger.record(new MakeMotion(RecordIds.meeting(meetingId), motionId, request.itemId(),
+                request.kind(), request.mover(), request.seconder(), blankToNull(request.body()),
+                blankToNull(request.amendmentId()), occurrence.resolve(request.occurredAt())));
+        return ResponseEntity.created(URI.create("/api/meetings/" + meetingId + "/motions/" + motionId))
+                .body(Map.of("motionId", motionId, "position", outcome.position()));
+    }
+
+    record VoteRequest(Map<String, VoteChoice> roll, VoteRecorded.Result voice, Instant occurredAt) {
+    }
+
+    /** Answers the result with the rule that applied and the tally, so the arithmetic can be checked at once. */
+    @PostMapping("/{meetingId}/motions/{motionId}/vote")
+    Map<String, Object> vote(@PathVariable String meetingId, @PathVariable String motionId,
+                             @RequestBody VoteRequest request) {
+        Ledger.Outcome<VoteRecorded> outcome = ledger.record(new RecordVote(RecordIds.meeting(meetingId),
+                motionId, request.roll(), request.voice(), occurrence.resolve(request.occurredAt())));
+        VoteRecorded vote = outcome.result();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("result", vote.result());
+        answer.put("rule", vote.threshold());
+        answer.put("tally", vote.tally());
+        answer.put("needed", vote.needed());
+        answer.put("present", vote.present());
+        answer.put("seats", vote.seats());
+        answer.put("position", outcome.position());
+        answer.put("eventId", outcome.eventIds().get(VoteRecorded.class.getSimpleName()));
+        return answer;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @PostMapping("/{meetingId}/adjourn")

@@ -12,4 +12,6 @@ public interface Roster {
 
     /** Everyone holding a seat on the body on that date. */
     Set<String> seatedOn(String bodyId, LocalDate date);
+
+    BodyRules rulesOf(String bodyId);
 }

@@ -7,6 +7,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.civicledger.command.roster.KnownRoster;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.file.FileType;
@@ -125,6 +126,21 @@ class LegislativeFileTest {
         fixture.given(INTRODUCTION, new FileReferred(FILE, "common-council", LATER))
                 .when(new ReferFile(FILE, "common-council", LATER))
                 .expectExceptionMessage("RES-17-00001 is already referred to common-council.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenFile_whenVoteAdoptsIt_thenFileActedOnAsAdopted() {
+        fixture.given(INTRODUCTION)
+                .when(new RecordFileAction(FILE, FileActedOn.Action.ADOPTED, "meeting-1", "motion-1", LATER))
+                .expectEvents(new FileActedOn(FILE, FileActedOn.Action.ADOPTED, "meeting-1", "motion-1", LATER));
+    }
+
+    @Test
+    void givenAdoptedFile_whenAnotherActionRecorded_thenRefusedAsClosed() {
+        fixture.given(INTRODUCTION, new FileActedOn(FILE, FileActedOn.Action.ADOPTED, "meeting-1", "motion-1", LATER))
+                .when(new RecordFileAction(FILE, FileActedOn.Action.PLACED_ON_FILE, "meeting-2", "motion-2", LATER))
+                .expectExceptionMessage("RES-17-00001 is already ADOPTED.")
                 .expectNoEvents();
     }
 }

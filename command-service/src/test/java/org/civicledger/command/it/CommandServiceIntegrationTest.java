@@ -209,6 +209,47 @@ class CommandServiceIntegrationTest {
         assertThat(eventCount()).isEqualTo(before + 2);
     }
 
+    @Test
+    void aPassingVoteAdoptsTheFileInTheSameTransactionAndAnswersWithItsArithmetic() throws Exception {
+        for (String p : List.of("vera-one", "walt-two", "xena-three")) {
+            register(p, p);
+        }
+        post("/api/bodies", "{\"id\":\"vote-council\",\"name\":\"Vote Council\",\"seats\":3}");
+        for (String p : List.of("vera-one", "walt-two", "xena-three")) {
+            post("/api/bodies/vote-council/seats", "{\"person\":\"" + p + "\",\"from\":\"2015-01-01\"}");
+        }
+        String fileId = body(post("/api/files", "{\"type\":\"ORDINANCE\",\"title\":\"T\",\"text\":\"X\","
+                + "\"sponsor\":\"vera-one\",\"occurredAt\":\"2017-01-10T12:00:00Z\"}")).get("fileId").asText();
+        String meeting = "/api/meetings/" + body(post("/api/meetings", "{\"body\":\"vote-council\","
+                + "\"startsAt\":\"2017-02-07T18:30:00-06:00\",\"location\":\"Room 201\"}")).get("meetingId").asText();
+        String item = body(post(meeting + "/agenda/items", "{\"fileId\":\"" + fileId + "\"}")).get("itemId").asText();
+        post(meeting + "/call-to-order", "{\"occurredAt\":\"2017-02-08T00:31:00Z\"}");
+        post(meeting + "/roll-call", "{\"present\":[\"vera-one\",\"walt-two\"],\"absent\":[\"xena-three\"],"
+                + "\"occurredAt\":\"2017-02-08T00:32:00Z\"}");
+        String motion = body(post(meeting + "/motions", "{\"itemId\":\"" + item + "\",\"kind\":\"ADOPT\","
+                + "\"mover\":\"vera-one\",\"seconder\":\"walt-two\"}")).get("motionId").asText();
+
+        ResponseEntity<String> response = post(meeting + "/motions/" + motion + "/vote",
+                "{\"roll\":{\"vera-one\":\"AYE\",\"walt-two\":\"NO\"},\"occurredAt\":\"2017-02-08T01:00:00Z\"}");
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        JsonNode vote = body(response);
+        assertThat(vote.get("result").asText()).as("1 aye of 2 cast is not more than half").isEqualTo("FAILED");
+        assertThat(vote.get("rule").asText()).isEqualTo("MAJORITY_CAST");
+        assertThat(vote.get("tally").get("ayes").asInt()).isEqualTo(1);
+        assertThat(vote.get("tally").get("absent").asInt()).isEqualTo(1);
+        assertThat(vote.get("needed").asInt()).isEqualTo(2);
+        Map<String, Object> stored = jdbc.queryForMap("""
+                SELECT (SELECT payload_type FROM domain_event_entry WHERE event_identifier = ?) AS vote_type,
+                       (SELECT convert_from(payload, 'UTF8')::jsonb ->> 'action' FROM domain_event_entry
+                        WHERE global_index = ?) AS action""", vote.get("eventId").asText(),
+                vote.get("position").asLong());
+        assertThat(stored).containsEntry("vote_type", "org.civicledger.events.meeting.VoteRecorded")
+                .containsEntry("action", "FAILED");
+        assertProblem(post(meeting + "/motions", "{\"itemId\":\"" + item + "\",\"kind\":\"ADOPT\","
+                + "\"mover\":\"vera-one\",\"seconder\":\"walt-two\"}"), 409, "file-closed");
+    }
+
     private void assertProblem(ResponseEntity<String> response, int status, String rule) throws Exception {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.civicledger.command.file.Files;
+import org.civicledger.command.file.KnownFiles;
 import org.civicledger.command.meeting.MeetingCommands.AddAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
 import org.civicledger.command.meeting.MeetingCommands.CallToOrder;
@@ -57,8 +57,7 @@ class MeetingTest {
         fixture = new AggregateTestFixture<>(Meeting.class);
         fixture.registerInjectableResource(new KnownRoster(Set.of("shiva-bidar", "larry-palm", "tim-gruber"),
                 Set.of("common-council")));
-        Files files = FILE::equals;
-        fixture.registerInjectableResource(files);
+        fixture.registerInjectableResource(KnownFiles.of(FILE, "shiva-bidar"));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.civicledger.command.meeting;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.civicledger.command.file.Files;
+import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.roster.Roster;
+import org.civicledger.events.meeting.MotionKind;
+
+/** Which motions can be made on which agenda item, by whom. */
+final class MotionRules {
+
+    /** Motions that only make sense about a legislative file. */
+    private static final Set<MotionKind> ABOUT_A_FILE = EnumSet.of(MotionKind.ADOPT_UNDER_SUSPENSION,
+            MotionKind.REFER, MotionKind.PLACE_ON_FILE, MotionKind.AMEND, MotionKind.WITHDRAW, MotionKind.RECONSIDER);
+
+    /** Recorded as motions today but not yet acted on by the system: refused rather than silently half-done. */
+    private static final Set<MotionKind> NOT_YET_SUPPORTED = EnumSet.of(MotionKind.AMEND, MotionKind.TABLE,
+            MotionKind.TAKE_FROM_TABLE, MotionKind.RECONSIDER);
+
+    private MotionRules() {
+    }
+
+    static void check(MotionKind kind, String fileId, String mover, String referTo, String amendmentId,
+                      Files files, Roster roster) {
+        if (NOT_YET_SUPPORTED.contains(kind)) {
+            throw RuleViolation.unprocessable("motion-kind-not-yet-supported",
+                    kind + " motions are not recorded yet; only ADOPT, ADOPT_UNDER_SUSPENSION, REFER, "
+                            + "PLACE_ON_FILE and WITHDRAW are.");
+        }
+        if (fileId == null && ABOUT_A_FILE.contains(kind)) {
+            throw RuleViolation.unprocessable("motion-needs-a-file",
+                    "A " + kind + " motion is about a legislative file; this agenda item has none.");
+        }
+        if ((kind == MotionKind.REFER) != (referTo != null)) {
+            throw RuleViolation.unprocessable("refer-names-a-body",
+                    "A REFER motion, and only a REFER motion, names the body (\"body\") it refers the file to.");
+        }
+        if (referTo != null && !roster.isBodyCreated(referTo)) {
+            throw RuleViolation.unprocessable("body-not-registered", "'" + referTo + "' is not a registered body.");
+        }
+        if (amendmentId != null) {
+            throw RuleViolation.unprocessable("amendment-only-for-amend", "Only an AMEND motion names an amendment.");
+        }
+        if (fileId != null && files.isClosed(fileId)) {
+            throw RuleViolation.conflict("file-closed",
+                    "This file has been decided; only reconsideration or a correction can reopen it.");
+        }
+        if (kind == MotionKind.WITHDRAW && !mover.equals(files.sponsorOf(fileId))) {
+            throw RuleViolation.unprocessable("withdraw-by-sponsor-only",
+                    "Only the file's sponsor, " + files.sponsorOf(fileId) + ", may move to withdraw it.");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.civicledger.command.meeting;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.civicledger.command.file.KnownFiles;
+import org.civicledger.command.meeting.MeetingCommands.MakeMotion;
+import org.civicledger.command.meeting.MeetingCommands.RecordVote;
+import org.civicledger.command.roster.BodyRules;
+import org.civicledger.command.roster.KnownRoster;
+import org.civicledger.events.meeting.AgendaItemAdded;
+import org.civicledger.events.meeting.MeetingCalledToOrder;
+import org.civicledger.events.meeting.MeetingScheduled;
+import org.civicledger.events.meeting.MotionKind;
+import org.civicledger.events.meeting.MotionMade;
+import org.civicledger.events.meeting.RollCallTaken;
+import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteRecorded;
+import org.civicledger.events.meeting.VoteRecorded.MemberVote;
+import org.civicledger.events.meeting.VoteRecorded.Method;
+import org.civicledger.events.meeting.VoteRecorded.Result;
+import org.civicledger.events.meeting.VoteRecorded.Tally;
+import org.civicledger.events.roster.QuorumRule;
+import org.civicledger.events.roster.VoteThreshold;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Motions and votes at a five-seat body: quorum (majority) is 3. */
+class MotionAndVoteTest {
+
+    private static final String M = "7d3c2a10-0b1e-4c55-9a57-1f2e3d4c5b6a";
+    private static final String FILE = "5c1f6a3e-6d53-4a8e-9d6b-1f0e2d3c4b5a";
+    private static final Instant AT = Instant.parse("2017-02-08T01:00:00Z");
+    private static final Set<String> MEMBERS = Set.of("ann", "bo", "cy", "di", "ed");
+    private static final MeetingScheduled SCHEDULED = new MeetingScheduled(M, "council",
+            OffsetDateTime.parse("2017-02-07T18:30:00-06:00"), "America/Chicago", "Room 201", AT);
+    private static final AgendaItemAdded RESOLUTION = new AgendaItemAdded(M, "res", FILE, null, false, AT);
+    private static final AgendaItemAdded COMMENT = new AgendaItemAdded(M, "comment", null, "Public comment", false, AT);
+    private static final MeetingCalledToOrder CALLED = new MeetingCalledToOrder(M, AT);
+    private static final RollCallTaken FOUR_PRESENT =
+            new RollCallTaken(M, List.of("ann", "bo", "cy", "di"), List.of("ed"), List.of(), AT);
+    private static final MotionMade ADOPT = new MotionMade(M, "m1", "res", FILE, MotionKind.ADOPT, "ann", "bo", null,
+            null, AT);
+
+    private FixtureConfiguration<Meeting> fixture;
+
+    private void setUp(VoteThreshold adopt, KnownFiles files) {
+        fixture = new AggregateTestFixture<>(Meeting.class);
+        fixture.registerInjectableResource(new KnownRoster(MEMBERS, Set.of("council", "finance"),
+                new BodyRules(5, QuorumRule.MAJORITY_SEATS, Map.of(MotionKind.ADOPT, adopt))));
+        fixture.registerInjectableResource(files);
+    }
+
+    @BeforeEach
+    void setUp() {
+        setUp(VoteThreshold.MAJORITY_CAST, KnownFiles.of(FILE, "ann"));
+    }
+
+    private static VoteRecorded rollCallResult(List<MemberVote> votes, Result result, VoteThreshold threshold,
+                                               Tally tally, int needed) {
+        return new VoteRecorded(M, "m1", FILE, MotionKind.ADOPT, Method.ROLL_CALL, votes, result, threshold, tally,
+                needed, 4, 5, AT);
+    }
+
+    private static MakeMotion motion(MotionKind kind, String item, String mover, String seconder, String referTo) {
+        return new MakeMotion(M, "m2", item, kind, mover, seconder, referTo, null, AT);
+    }
+
+    private static RecordVote roll(Map<String, VoteChoice> roll) {
+        return new RecordVote(M, "m1", roll, null, AT);
+    }
+
+    @Test
+    void givenMembersPresent_whenMovedAndSeconded_thenMotionMadeAboutTheItemsFile() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(new MakeMotion(M, "m1", "res", MotionKind.ADOPT, "ann", "bo", null, null, AT))
+                .expectEvents(ADOPT);
+    }
+
+    @Test
+    void givenMoverAbsent_whenMoved_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(motion(MotionKind.ADOPT, "res", "ed", "bo", null))
+                .expectExceptionMessage("The mover, 'ed', is not a member present at this meeting.").expectNoEvents();
+    }
+
+    @Test
+    void givenMembersPresent_whenMoverSecondsOwnMotion_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(motion(MotionKind.ADOPT, "res", "ann", "ann", null))
+                .expectExceptionMessage("A member cannot second their own motion.").expectNoEvents();
+    }
+
+    @Test
+    void givenPlainItem_whenReferMotion_thenRefusedAsNeedingAFile() {
+        fixture.given(SCHEDULED, COMMENT, CALLED, FOUR_PRESENT)
+                .when(motion(MotionKind.REFER, "comment", "ann", "bo", "finance"))
+                .expectExceptionMessage("A REFER motion is about a legislative file; this agenda item has none.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenFileItem_whenReferWithoutBody_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(motion(MotionKind.REFER, "res", "ann", "bo", null))
+                .expectExceptionMessage(
+                        "A REFER motion, and only a REFER motion, names the body (\"body\") it refers the file to.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenFileItem_whenWithdrawMovedByNonSponsor_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(motion(MotionKind.WITHDRAW, "res", "bo", "ann", null))
+                .expectExceptionMessage("Only the file's sponsor, ann, may move to withdraw it.").expectNoEvents();
+    }
+
+    @Test
+    void givenClosedFile_whenMotionMade_thenRefused() {
+        setUp(VoteThreshold.MAJORITY_CAST, new KnownFiles(Map.of(FILE, "ann"), Set.of(FILE)));
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(motion(MotionKind.ADOPT, "res", "ann", "bo", null))
+                .expectExceptionMessage("This file has been decided; only reconsideration or a correction can reopen it.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenMotionOnTheFloor_whenAnotherMotionMade_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT)
+                .when(motion(MotionKind.PLACE_ON_FILE, "res", "cy", "di", null))
+                .expectExceptionMessage("A ADOPT motion is on the floor; vote on it first.").expectNoEvents();
+    }
+
+    @Test
+    void givenAmendMotion_whenMade_thenRefusedAsNotYetSupported() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(motion(MotionKind.AMEND, "res", "ann", "bo", null))
+                .expectExceptionMessage("AMEND motions are not recorded yet; only ADOPT, ADOPT_UNDER_SUSPENSION, "
+                        + "REFER, PLACE_ON_FILE and WITHDRAW are.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenMotion_whenRollCallMajorityOfCastAyes_thenPassedWithTallyAndAbsentRecorded() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT)
+                .when(roll(Map.of("ann", VoteChoice.AYE, "bo", VoteChoice.AYE, "cy", VoteChoice.NO,
+                        "di", VoteChoice.ABSTAIN)))
+                .expectEvents(rollCallResult(List.of(new MemberVote("ann", VoteChoice.AYE),
+                                new MemberVote("bo", VoteChoice.AYE), new MemberVote("cy", VoteChoice.NO),
+                                new MemberVote("di", VoteChoice.ABSTAIN), new MemberVote("ed", VoteChoice.ABSENT)),
+                        Result.PASSED, VoteThreshold.MAJORITY_CAST, new Tally(2, 1, 1, 0, 1, 0), 2));
+    }
+
+    @Test
+    void givenMotion_whenTie_thenFailed() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT)
+                .when(roll(Map.of("ann", VoteChoice.AYE, "bo", VoteChoice.AYE, "cy", VoteChoice.NO,
+                        "di", VoteChoice.NO)))
+                .expectEvents(rollCallResult(List.of(new MemberVote("ann", VoteChoice.AYE),
+                                new MemberVote("bo", VoteChoice.AYE), new MemberVote("cy", VoteChoice.NO),
+                                new MemberVote("di", VoteChoice.NO), new MemberVote("ed", VoteChoice.ABSENT)),
+                        Result.FAILED, VoteThreshold.MAJORITY_CAST, new Tally(2, 2, 0, 0, 1, 0), 3));
+    }
+
+    @Test
+    void givenThreeQuartersOfSeatsRule_whenThreeAyesOfFive_thenFailedOneShortOfFour() {
+        setUp(VoteThreshold.THREE_QUARTERS_SEATS, KnownFiles.of(FILE, "ann"));
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT)
+                .when(roll(Map.of("ann", VoteChoice.AYE, "bo", VoteChoice.AYE, "cy", VoteChoice.AYE,
+                        "di", VoteChoice.NO)))
+                .expectEvents(rollCallResult(List.of(new MemberVote("ann", VoteChoice.AYE),
+                                new MemberVote("bo", VoteChoice.AYE), new MemberVote("cy", VoteChoice.AYE),
+                                new MemberVote("di", VoteChoice.NO), new MemberVote("ed", VoteChoice.ABSENT)),
+                        Result.FAILED, VoteThreshold.THREE_QUARTERS_SEATS, new Tally(3, 1, 0, 0, 1, 0), 4));
+    }
+
+    @Test
+    void givenMotion_whenRollLeavesAPresentMemberOut_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT)
+                .when(roll(Map.of("ann", VoteChoice.AYE, "bo", VoteChoice.AYE, "cy", VoteChoice.NO)))
+                .expectExceptionMessage("Every member present votes (AYE, NO, ABSTAIN or RECUSED); missing: [di].")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenMotion_whenAbsentMemberVotes_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT)
+                .when(roll(Map.of("ann", VoteChoice.AYE, "bo", VoteChoice.AYE, "cy", VoteChoice.NO,
+                        "di", VoteChoice.NO, "ed", VoteChoice.AYE)))
+                .expectExceptionMessage("'ed' is not present and cannot vote.").expectNoEvents();
+    }
+
+    @Test
+    void givenTooFewPresent_whenVote_thenRefusedNoQuorum() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED,
+                        new RollCallTaken(M, List.of("ann", "bo"), List.of("cy", "di"), List.of("ed"), AT),
+                        new MotionMade(M, "m1", "res", FILE, MotionKind.ADOPT, "ann", "bo", null, null, AT))
+                .when(roll(Map.of("ann", VoteChoice.AYE, "bo", VoteChoice.AYE)))
+                .expectExceptionMessage("2 of 5 members present; a quorum (MAJORITY_SEATS) needs 3. No quorum, no vote.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenMotion_whenVoiceVote_thenDeclaredResultWithoutRoll() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT)
+                .when(new RecordVote(M, "m1", null, Result.PASSED, AT))
+                .expectEvents(new VoteRecorded(M, "m1", FILE, MotionKind.ADOPT, Method.VOICE, List.of(), Result.PASSED,
+                        VoteThreshold.MAJORITY_CAST, null, null, 4, 5, AT));
+    }
+
+    @Test
+    void givenDecidedMotion_whenVotedAgain_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, new VoteRecorded(M, "m1", FILE,
+                        MotionKind.ADOPT, Method.VOICE, List.of(), Result.PASSED, VoteThreshold.MAJORITY_CAST, null,
+                        null, 4, 5, AT))
+                .when(new RecordVote(M, "m1", null, Result.FAILED, AT))
+                .expectExceptionMessage("This motion has already been voted on.").expectNoEvents();
+    }
+}
