@@ -5,15 +5,17 @@ import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Legislative files as they stand now, with their current cosponsors. */
 @Component
-class FileProjection implements Projection {
+public class FileProjection implements Projection {
 
     private final JdbcTemplate jdbc;
 
@@ -39,6 +41,15 @@ class FileProjection implements Projection {
             jdbc.update("DELETE FROM file_cosponsor WHERE file_id = ? AND person_id = ?", e.fileId(), e.person());
         } else if (event instanceof FileReferred e) {
             jdbc.update("UPDATE legislative_file SET status = 'REFERRED' WHERE file_id = ?", e.fileId());
+        } else if (event instanceof FileActedOn e) {
+            // The status names what the deciding vote did: ADOPTED, FAILED, PLACED_ON_FILE or WITHDRAWN.
+            jdbc.update("UPDATE legislative_file SET status = ? WHERE file_id = ?", e.action().name(), e.fileId());
+        }
+    }
+
+    public void requireFile(String fileId) {
+        if (jdbc.queryForList("SELECT 1 FROM legislative_file WHERE file_id = ?", fileId).isEmpty()) {
+            throw NotFound.file(fileId);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.meeting.MeetingAdjourned;
+import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.query.stream.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,8 @@ class ReferralProjection implements Projection {
                     INSERT INTO file_referral (file_id, body_id, referred_at, referred_position) VALUES (?, ?, ?, ?)""",
                     e.fileId(), e.bodyId(), Timestamp.from(e.occurredAt()), envelope.position());
         } else if (event instanceof MeetingAdjourned e) {
-            // Until motions exist (issue 4), a body has acted on a file once a meeting of the body whose latest
-            // published agenda lists the file is adjourned.
+            // A body has also acted on a file once a meeting of the body whose latest published agenda lists the
+            // file is adjourned: items can be disposed of without a recorded vote.
             jdbc.update("""
                     UPDATE file_referral r SET acted_at = ?
                     FROM meeting m
@@ -45,6 +46,15 @@ class ReferralProjection implements Projection {
                                           AND i.version = (SELECT max(v.version) FROM agenda_version v
                                                            WHERE v.meeting_id = m.meeting_id))""",
                     Timestamp.from(e.occurredAt()), e.meetingId());
+        } else if (event instanceof VoteRecorded e && e.fileId() != null) {
+            // A vote on a motion about the file at a meeting of the body is the body acting on it. Only referrals
+            // made before the vote: a passing REFER motion's own FileReferred starts a new, pending one.
+            jdbc.update("""
+                    UPDATE file_referral r SET acted_at = ?
+                    FROM meeting m
+                    WHERE m.meeting_id = ? AND r.body_id = m.body_id AND r.file_id = ? AND r.acted_at IS NULL
+                      AND r.referred_position < ?""",
+                    Timestamp.from(e.occurredAt()), e.meetingId(), e.fileId(), envelope.position());
         }
     }
 

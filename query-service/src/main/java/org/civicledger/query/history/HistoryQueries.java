@@ -32,10 +32,14 @@ class HistoryQueries {
     }
 
     record HistoryItem(long position, String eventId, String type, String aggregateType, String aggregateId,
-                       long sequence, Instant occurredAt, Instant recordedAt, String recordedBy, JsonNode data) {
+                       long sequence, Instant occurredAt, Instant recordedAt, String recordedBy, JsonNode data,
+                       String classification) {
     }
 
-    /** Oldest first. Each item carries when the council acted and when, and by whom, it was recorded. */
+    /**
+     * Oldest first. Each item carries when the council acted and when, and by whom, it was recorded, and its Open
+     * Civic Data action classification (null for events that are not OCD actions).
+     */
     @GetMapping("/api/files/{fileId}/history")
     Map<String, Object> fileHistory(@PathVariable String fileId) {
         List<HistoryItem> items = jdbc.query(ITEM + " WHERE aggregate_id = ? ORDER BY sequence", HistoryQueries::item,
@@ -59,10 +63,12 @@ class HistoryQueries {
 
     private static HistoryItem item(ResultSet rs, int row) throws SQLException {
         try {
-            return new HistoryItem(rs.getLong("position"), rs.getString("event_id"), rs.getString("type"),
+            String type = rs.getString("type");
+            JsonNode data = EventJson.mapper().readTree(rs.getString("data"));
+            return new HistoryItem(rs.getLong("position"), rs.getString("event_id"), type,
                     rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getLong("sequence"),
                     rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
-                    rs.getString("recorded_by"), EventJson.mapper().readTree(rs.getString("data")));
+                    rs.getString("recorded_by"), data, ActionClassification.of(type, data));
         } catch (IOException e) {
             throw new SQLException("event " + rs.getString("event_id") + " has unreadable data", e);
         }

@@ -18,12 +18,13 @@ import org.civicledger.events.meeting.MeetingRescheduled;
 import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.query.meeting.TimeParameters.Bound;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Meetings: when and where, and how far along they are (SCHEDULED, IN_PROGRESS, ADJOURNED, CANCELLED). */
 @Component
-class MeetingProjection implements Projection {
+public class MeetingProjection implements Projection {
 
     private static final String SELECT = """
             SELECT meeting_id, body_id, starts_at, time_zone, location, status, cancel_reason, called_to_order_at,
@@ -70,6 +71,12 @@ class MeetingProjection implements Projection {
             jdbc.update("""
                     UPDATE meeting SET status = 'ADJOURNED', adjourned_at = ?, revised_at = ? WHERE meeting_id = ?""",
                     Timestamp.from(e.occurredAt()), revised, e.meetingId());
+        }
+    }
+
+    public void requireMeeting(String meetingId) {
+        if (find(meetingId).isEmpty()) {
+            throw NotFound.of("meeting", meetingId);
         }
     }
 

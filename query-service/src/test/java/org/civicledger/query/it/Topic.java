@@ -13,8 +13,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.EventJson;
+import org.civicledger.events.file.CosponsorAdded;
+import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
+import org.civicledger.events.meeting.MotionMade;
+import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.QuorumRuleSet;
@@ -55,7 +59,10 @@ final class Topic {
                 EventJson.mapper().valueToTree(event));
     }
 
-    /** [aggregate type, aggregate id]; every meeting event names its meeting first. */
+    /**
+     * [aggregate type, aggregate id]. Motions and votes belong to the meeting; what a vote did to a file (FileActedOn)
+     * belongs to the file, though it names a meeting too. Other meeting events name their meeting first.
+     */
     private static List<String> aggregateOf(CivicEvent event) {
         if (event instanceof PersonRegistered e) {
             return List.of("Person", "person:" + e.personId());
@@ -69,6 +76,14 @@ final class Topic {
             return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof FileReferred e) {
             return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof CosponsorAdded e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof FileActedOn e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof MotionMade e) {
+            return List.of("Meeting", e.meetingId());
+        } else if (event instanceof VoteRecorded e) {
+            return List.of("Meeting", e.meetingId());
         }
         String meetingId = EventJson.mapper().valueToTree(event).get("meetingId").asText();
         return List.of("Meeting", meetingId);
