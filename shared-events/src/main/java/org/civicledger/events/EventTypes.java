@@ -7,7 +7,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.AmendmentAdopted;
+import org.civicledger.events.file.AmendmentProposed;
+import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.FileActedOn;
+import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.meeting.AgendaItemAdded;
@@ -22,6 +26,7 @@ import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.events.meeting.MemberArrived;
 import org.civicledger.events.meeting.MemberDeparted;
 import org.civicledger.events.meeting.MotionMade;
+import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.RollCallTaken;
 import org.civicledger.events.roster.BodyCreated;
@@ -40,7 +45,9 @@ public final class EventTypes {
             MeetingScheduled.class, MeetingRescheduled.class, MeetingCancelled.class,
             AgendaItemAdded.class, AgendaItemRemoved.class, AgendaReordered.class, AgendaPublished.class,
             MeetingCalledToOrder.class, RollCallTaken.class, MemberArrived.class, MemberDeparted.class,
-            MeetingAdjourned.class, MotionMade.class, VoteRecorded.class, FileActedOn.class);
+            MeetingAdjourned.class, MotionMade.class, VoteRecorded.class, FileActedOn.class,
+            AmendmentProposed.class, AmendmentAdopted.class, AmendmentRejected.class, VoteCorrected.class,
+            FileActionCorrected.class);
 
     private static final Map<String, Class<? extends CivicEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
