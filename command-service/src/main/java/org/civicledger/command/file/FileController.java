@@ -78,4 +78,19 @@ class FileController {
         return ResponseEntity.created(URI.create("/api/files/" + fileId))
                 .body(Map.of("position", outcome.position()));
     }
+
+    record AmendmentRequest(@NotBlank @Size(max = 200_000) String text, @NotBlank String proposedBy, String amends,
+                            Instant occurredAt) {
+    }
+
+    @PostMapping("/{fileId}/amendments")
+    ResponseEntity<Map<String, Object>> proposeAmendment(@PathVariable String fileId,
+                                                         @Valid @RequestBody AmendmentRequest request) {
+        String amendmentId = UUID.randomUUID().toString();
+        var outcome = ledger.record(new ProposeAmendment(RecordIds.file(fileId), amendmentId, request.text(),
+                request.proposedBy(), request.amends() == null || request.amends().isBlank() ? null : request.amends(),
+                occurrence.resolve(request.occurredAt())));
+        return ResponseEntity.created(URI.create("/api/files/" + fileId))
+                .body(Map.of("amendmentId", amendmentId, "position", outcome.position()));
+    }
 }

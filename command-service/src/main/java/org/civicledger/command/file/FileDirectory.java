@@ -3,12 +3,18 @@ package org.civicledger.command.file;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.civicledger.events.file.AmendmentAdopted;
+import org.civicledger.events.file.AmendmentProposed;
+import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileIntroduced;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Which files exist, for rules in other aggregates; filled in the introducing command's own transaction. */
+/**
+ * Which files exist, who sponsors them, whether they are closed and which amendments are pending: for rules in
+ * other aggregates, filled in the transactions of the events themselves.
+ */
 @Component
 @ProcessingGroup(FileDirectory.GROUP)
 public class FileDirectory implements Files {
@@ -31,6 +37,36 @@ public class FileDirectory implements Files {
     @DisallowReplay
     void on(FileActedOn event) {
         jdbc.update("UPDATE file_entry SET closed = true WHERE file_id = ?", event.fileId());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(AmendmentProposed event) {
+        jdbc.update("INSERT INTO amendment_entry (amendment_id, file_id) VALUES (?, ?)", event.amendmentId(),
+                event.fileId());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(AmendmentAdopted event) {
+        decided(event.amendmentId());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(AmendmentRejected event) {
+        decided(event.amendmentId());
+    }
+
+    private void decided(String amendmentId) {
+        jdbc.update("UPDATE amendment_entry SET pending = false WHERE amendment_id = ?", amendmentId);
+    }
+
+    @Override
+    public boolean isPendingAmendment(String fileId, String amendmentId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM amendment_entry WHERE amendment_id = ? AND file_id = ? AND pending)""",
+                Boolean.class, amendmentId, fileId));
     }
 
     @Override

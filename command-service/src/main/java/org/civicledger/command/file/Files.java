@@ -10,4 +10,6 @@ public interface Files {
 
     /** Adopted, failed, placed on file or withdrawn: no more motions but reconsideration. */
     boolean isClosed(String fileId);
+
+    boolean isPendingAmendment(String fileId, String amendmentId);
 }

@@ -12,13 +12,20 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.roster.Roster;
+import org.civicledger.events.file.AmendmentAdopted;
+import org.civicledger.events.file.AmendmentProposed;
+import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileActedOn;
+import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 
-/** A legislative file: its sponsor, the members who sign on and off it, and where it is referred. */
+/**
+ * A legislative file: its sponsor, the members who sign on and off it, where it is referred, its amendments and
+ * text versions, and what votes did to it.
+ */
 @Aggregate
 public class LegislativeFile {
 
@@ -28,6 +35,8 @@ public class LegislativeFile {
     private String sponsor;
     private String referredTo;
     private FileActedOn.Action closedBy;
+    private int version;
+    private final Amendments amendments = new Amendments();
     private final Set<String> cosponsors = new LinkedHashSet<>();
 
     protected LegislativeFile() {
@@ -82,11 +91,46 @@ public class LegislativeFile {
 
     @CommandHandler
     public void handle(RecordFileAction command) {
+        requireOpen();
+        apply(new FileActedOn(fileId, command.action(), command.meetingId(), command.motionId(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(ProposeAmendment command, Roster roster) {
+        requireOpen();
+        requireRegistered(roster, command.proposedBy());
+        amendments.requireCanPropose(command.amends());
+        apply(new AmendmentProposed(fileId, command.amendmentId(), command.text(), command.proposedBy(),
+                command.amends(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(DecideAmendment command) {
+        String amends = amendments.requirePending(command.amendmentId());
+        if (!command.adopted()) {
+            apply(new AmendmentRejected(fileId, command.amendmentId(), command.meetingId(), command.motionId(),
+                    command.occurredAt()));
+            return;
+        }
+        apply(new AmendmentAdopted(fileId, command.amendmentId(), amends, amends == null ? version + 1 : null,
+                amendments.textOf(command.amendmentId()), command.meetingId(), command.motionId(),
+                command.occurredAt()));
+    }
+
+    /** A corrected vote that leaves the file's action as it was changes nothing on the file. */
+    @CommandHandler
+    public void handle(CorrectFileAction command) {
+        if (command.action() != closedBy) {
+            apply(new FileActionCorrected(fileId, command.action(), command.meetingId(), command.motionId(),
+                    command.correction(), command.reason(), command.occurredAt()));
+        }
+    }
+
+    private void requireOpen() {
         if (closedBy != null) {
             throw RuleViolation.conflict("file-closed", fileNumber + " is already " + closedBy + ".");
         }
-        apply(new FileActedOn(fileId, command.action(), command.meetingId(), command.motionId(),
-                command.occurredAt()));
     }
 
     private static void requireRegistered(Roster roster, String person) {
@@ -98,6 +142,7 @@ public class LegislativeFile {
 
     @EventSourcingHandler
     void on(FileIntroduced event) {
+        version = 1;
         fileId = event.fileId();
         fileNumber = event.fileNumber();
         sponsor = event.sponsor();
@@ -106,6 +151,29 @@ public class LegislativeFile {
     @EventSourcingHandler
     void on(FileActedOn event) {
         closedBy = event.action();
+    }
+
+    @EventSourcingHandler
+    void on(FileActionCorrected event) {
+        closedBy = event.action();
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentProposed event) {
+        amendments.proposed(event.amendmentId(), event.text(), event.amends());
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentAdopted event) {
+        amendments.adopted(event.amendmentId(), event.amends());
+        if (event.version() != null) {
+            version = event.version();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentRejected event) {
+        amendments.rejected(event.amendmentId());
     }
 
     @EventSourcingHandler

@@ -5,8 +5,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.civicledger.events.file.FileActedOn.Action;
+import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.MotionMade;
+import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.VoteRecorded.Result;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +36,8 @@ public class VoteOutcomes {
     @EventHandler
     @DisallowReplay
     void on(MotionMade event) {
-        jdbc.update("INSERT INTO motion_entry (motion_id, refer_to) VALUES (?, ?)", event.motionId(), event.referTo());
+        jdbc.update("INSERT INTO motion_entry (motion_id, refer_to, amendment_id) VALUES (?, ?, ?)", event.motionId(),
+                event.referTo(), event.amendmentId());
     }
 
     @EventHandler
@@ -60,9 +64,23 @@ public class VoteOutcomes {
                     commands.sendAndWait(new ReferFile(vote.fileId(), referTo(vote.motionId()), vote.occurredAt()));
                 }
             }
+            case AMEND -> commands.sendAndWait(new DecideAmendment(vote.fileId(), amendmentOf(vote.motionId()),
+                    passed, vote.meetingId(), vote.motionId(), vote.occurredAt()));
             default -> {
-                // AMEND, TABLE, TAKE_FROM_TABLE, RECONSIDER: not yet accepted as motions (MotionRules).
+                // TABLE, TAKE_FROM_TABLE, RECONSIDER: not yet accepted as motions (MotionRules).
             }
+        }
+    }
+
+    /** Only ADOPT results can be corrected into another result (Meeting refuses the rest), so only they act here. */
+    @EventHandler
+    @DisallowReplay
+    void on(VoteCorrected correction, @MessageIdentifier String correctionId) {
+        if (correction.fileId() != null && (correction.kind() == MotionKind.ADOPT
+                || correction.kind() == MotionKind.ADOPT_UNDER_SUSPENSION)) {
+            commands.sendAndWait(new CorrectFileAction(correction.fileId(),
+                    correction.result() == Result.PASSED ? Action.ADOPTED : Action.FAILED, correction.meetingId(),
+                    correction.motionId(), correctionId, correction.reason(), correction.occurredAt()));
         }
     }
 
@@ -72,8 +90,16 @@ public class VoteOutcomes {
     }
 
     private String referTo(String motionId) {
-        List<String> body = jdbc.queryForList("SELECT refer_to FROM motion_entry WHERE motion_id = ?", String.class,
-                motionId);
-        return body.isEmpty() ? null : body.get(0);
+        return motionEntry("refer_to", motionId);
+    }
+
+    private String amendmentOf(String motionId) {
+        return motionEntry("amendment_id", motionId);
+    }
+
+    private String motionEntry(String column, String motionId) {
+        List<String> values = jdbc.queryForList("SELECT " + column + " FROM motion_entry WHERE motion_id = ?",
+                String.class, motionId);
+        return values.isEmpty() ? null : values.get(0);
     }
 }

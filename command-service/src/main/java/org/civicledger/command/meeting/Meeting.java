@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.civicledger.command.file.Files;
@@ -18,6 +19,7 @@ import org.civicledger.command.meeting.MeetingCommands.AddAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
 import org.civicledger.command.meeting.MeetingCommands.CallToOrder;
 import org.civicledger.command.meeting.MeetingCommands.CancelMeeting;
+import org.civicledger.command.meeting.MeetingCommands.CorrectVote;
 import org.civicledger.command.meeting.MeetingCommands.MakeMotion;
 import org.civicledger.command.meeting.MeetingCommands.PublishAgenda;
 import org.civicledger.command.meeting.MeetingCommands.RecordArrival;
@@ -44,6 +46,8 @@ import org.civicledger.events.meeting.MemberDeparted;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.MotionMade;
 import org.civicledger.events.meeting.RollCallTaken;
+import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.VoteRecorded.MemberVote;
 import org.civicledger.events.meeting.VoteRecorded.Method;
@@ -70,9 +74,6 @@ public class Meeting {
     private final Attendance attendance = new Attendance();
     private final Map<String, Motion> motions = new HashMap<>();
     private String pendingMotion;
-
-    private record Motion(MotionKind kind, String fileId) {
-    }
 
     protected Meeting() {
     }
@@ -233,6 +234,38 @@ public class Meeting {
                 command.occurredAt());
     }
 
+    /**
+     * Corrects a roll-call vote at any time, even after adjournment: the whole corrected roll of those who voted,
+     * recounted under the threshold, attendance and seats of the original vote. A correction that would change
+     * the result of anything but an ADOPT motion is refused until those outcomes can be undone.
+     */
+    @CommandHandler
+    public VoteCorrected handle(CorrectVote command) {
+        Motion motion = motions.values().stream().filter(m -> m.isRecord(command.corrects())).findFirst()
+                .orElseThrow(() -> RuleViolation.unprocessable("not-the-current-vote-record",
+                        "'" + command.corrects() + "' is not the current record of a vote at this meeting."));
+        motion.requireCorrectable(command.roll());
+        VoteRecorded original = motion.vote();
+        List<MemberVote> votes = VoteCount.roll(command.roll(), motion.voters(), motion.with(VoteChoice.ABSENT),
+                motion.with(VoteChoice.EXCUSED));
+        Tally tally = VoteCount.tally(votes);
+        boolean carried = original.threshold().carries(tally.ayes(), tally.noes(), original.present(),
+                original.seats());
+        Result result = carried ? Result.PASSED : Result.FAILED;
+        boolean adopting = motion.kind() == MotionKind.ADOPT || motion.kind() == MotionKind.ADOPT_UNDER_SUSPENSION;
+        if (result != original.result() && !adopting) {
+            throw RuleViolation.unprocessable("correction-changes-outcome",
+                    "This correction would change the result of a " + motion.kind() + " motion, which cannot be "
+                            + "undone yet; only ADOPT results can be corrected into another result.");
+        }
+        VoteCorrected correction = new VoteCorrected(meetingId, original.motionId(), command.corrects(),
+                command.reason(), motion.fileId(), motion.kind(), votes, result, original.threshold(), tally,
+                original.threshold().needed(tally.ayes() + tally.noes(), original.present(), original.seats()),
+                original.present(), original.seats(), command.occurredAt());
+        apply(correction);
+        return correction;
+    }
+
     @CommandHandler
     public void handle(AdjournMeeting command) {
         requireStatus(Status.IN_PROGRESS);
@@ -333,8 +366,19 @@ public class Meeting {
     }
 
     @EventSourcingHandler
-    void on(VoteRecorded event) {
+    void on(VoteRecorded event, @MessageIdentifier String eventId) {
+        motions.get(event.motionId()).voted(event, eventId);
         pendingMotion = null;
+    }
+
+    /** The corrected roll becomes the record a later correction must name. */
+    @EventSourcingHandler
+    void on(VoteCorrected event, @MessageIdentifier String eventId) {
+        Motion motion = motions.get(event.motionId());
+        VoteRecorded was = motion.vote();
+        motion.voted(new VoteRecorded(meetingId, event.motionId(), event.fileId(), event.kind(), was.method(),
+                event.votes(), event.result(), event.threshold(), event.tally(), event.needed(), event.present(),
+                event.seats(), event.occurredAt()), eventId);
     }
 
     @EventSourcingHandler

@@ -65,4 +65,9 @@ public final class MeetingCommands {
     public record RecordVote(@TargetAggregateIdentifier String meetingId, String motionId,
                              Map<String, VoteChoice> roll, VoteRecorded.Result voice, Instant occurredAt) {
     }
+
+    /** A clerk's correction of a recorded roll-call vote ({@code corrects}: that vote's event id). */
+    public record CorrectVote(@TargetAggregateIdentifier String meetingId, String corrects, String reason,
+                              Map<String, VoteChoice> roll, Instant occurredAt) {
+    }
 }

@@ -15,7 +15,7 @@ final class MotionRules {
             MotionKind.REFER, MotionKind.PLACE_ON_FILE, MotionKind.AMEND, MotionKind.WITHDRAW, MotionKind.RECONSIDER);
 
     /** Recorded as motions today but not yet acted on by the system: refused rather than silently half-done. */
-    private static final Set<MotionKind> NOT_YET_SUPPORTED = EnumSet.of(MotionKind.AMEND, MotionKind.TABLE,
+    private static final Set<MotionKind> NOT_YET_SUPPORTED = EnumSet.of(MotionKind.TABLE,
             MotionKind.TAKE_FROM_TABLE, MotionKind.RECONSIDER);
 
     private MotionRules() {
@@ -26,7 +26,7 @@ final class MotionRules {
         if (NOT_YET_SUPPORTED.contains(kind)) {
             throw RuleViolation.unprocessable("motion-kind-not-yet-supported",
                     kind + " motions are not recorded yet; only ADOPT, ADOPT_UNDER_SUSPENSION, REFER, "
-                            + "PLACE_ON_FILE and WITHDRAW are.");
+                            + "PLACE_ON_FILE, AMEND and WITHDRAW are.");
         }
         if (fileId == null && ABOUT_A_FILE.contains(kind)) {
             throw RuleViolation.unprocessable("motion-needs-a-file",
@@ -39,8 +39,13 @@ final class MotionRules {
         if (referTo != null && !roster.isBodyCreated(referTo)) {
             throw RuleViolation.unprocessable("body-not-registered", "'" + referTo + "' is not a registered body.");
         }
-        if (amendmentId != null) {
-            throw RuleViolation.unprocessable("amendment-only-for-amend", "Only an AMEND motion names an amendment.");
+        if ((kind == MotionKind.AMEND) != (amendmentId != null)) {
+            throw RuleViolation.unprocessable("amend-names-an-amendment",
+                    "An AMEND motion, and only an AMEND motion, names the amendment (\"amendmentId\") it would adopt.");
+        }
+        if (amendmentId != null && !files.isPendingAmendment(fileId, amendmentId)) {
+            throw RuleViolation.unprocessable("amendment-not-pending",
+                    "'" + amendmentId + "' is not a pending amendment of this file.");
         }
         if (fileId != null && files.isClosed(fileId)) {
             throw RuleViolation.conflict("file-closed",

@@ -5,9 +5,13 @@ import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.civicledger.command.roster.KnownRoster;
+import org.civicledger.events.file.AmendmentAdopted;
+import org.civicledger.events.file.AmendmentProposed;
+import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileActedOn;
+import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.file.FileType;
@@ -141,6 +145,78 @@ class LegislativeFileTest {
         fixture.given(INTRODUCTION, new FileActedOn(FILE, FileActedOn.Action.ADOPTED, "meeting-1", "motion-1", LATER))
                 .when(new RecordFileAction(FILE, FileActedOn.Action.PLACED_ON_FILE, "meeting-2", "motion-2", LATER))
                 .expectExceptionMessage("RES-17-00001 is already ADOPTED.")
+                .expectNoEvents();
+    }
+
+    private static final AmendmentProposed FIRST = new AmendmentProposed(FILE, "a1", "Substitute text", "larry-palm",
+            null, LATER);
+    private static final AmendmentProposed SECOND = new AmendmentProposed(FILE, "a2", "Better substitute",
+            "tim-gruber", "a1", LATER);
+
+    @Test
+    void givenFile_whenAmendmentProposed_thenAmendmentProposed() {
+        fixture.given(INTRODUCTION)
+                .when(new ProposeAmendment(FILE, "a1", "Substitute text", "larry-palm", null, LATER))
+                .expectEvents(FIRST);
+    }
+
+    @Test
+    void givenPendingAmendment_whenAmendedInTheSecondDegree_thenAmendmentProposed() {
+        fixture.given(INTRODUCTION, FIRST)
+                .when(new ProposeAmendment(FILE, "a2", "Better substitute", "tim-gruber", "a1", LATER))
+                .expectEvents(SECOND);
+    }
+
+    @Test
+    void givenSecondDegreeAmendment_whenAmendedAgain_thenRefusedAsThirdDegree() {
+        fixture.given(INTRODUCTION, FIRST, SECOND)
+                .when(new ProposeAmendment(FILE, "a3", "Even better", "larry-palm", "a2", LATER))
+                .expectExceptionMessage("'a2' already amends an amendment; a third degree is not allowed.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenFile_whenAmendingAnUnknownAmendment_thenRefused() {
+        fixture.given(INTRODUCTION)
+                .when(new ProposeAmendment(FILE, "a3", "Text", "larry-palm", "nope", LATER))
+                .expectExceptionMessage("There is no pending amendment 'nope' on this file to amend.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenPendingAmendment_whenAdopted_thenNextTextVersion() {
+        fixture.given(INTRODUCTION, FIRST)
+                .when(new DecideAmendment(FILE, "a1", true, "m", "mo", LATER))
+                .expectEvents(new AmendmentAdopted(FILE, "a1", null, 2, "Substitute text", "m", "mo", LATER));
+    }
+
+    @Test
+    void givenSecondDegreeAdopted_whenFirstAdopted_thenVersionCarriesTheAmendedText() {
+        fixture.given(INTRODUCTION, FIRST, SECOND,
+                        new AmendmentAdopted(FILE, "a2", "a1", null, "Better substitute", "m", "mo1", LATER))
+                .when(new DecideAmendment(FILE, "a1", true, "m", "mo2", LATER))
+                .expectEvents(new AmendmentAdopted(FILE, "a1", null, 2, "Better substitute", "m", "mo2", LATER));
+    }
+
+    @Test
+    void givenPendingAmendment_whenVoteFails_thenAmendmentRejected() {
+        fixture.given(INTRODUCTION, FIRST)
+                .when(new DecideAmendment(FILE, "a1", false, "m", "mo", LATER))
+                .expectEvents(new AmendmentRejected(FILE, "a1", "m", "mo", LATER));
+    }
+
+    @Test
+    void givenAdoptedFile_whenCorrectedVoteFailsIt_thenFileActionCorrected() {
+        fixture.given(INTRODUCTION, new FileActedOn(FILE, FileActedOn.Action.ADOPTED, "m", "mo", LATER))
+                .when(new CorrectFileAction(FILE, FileActedOn.Action.FAILED, "m", "mo", "c1", "Clerk error", LATER))
+                .expectEvents(new FileActionCorrected(FILE, FileActedOn.Action.FAILED, "m", "mo", "c1",
+                        "Clerk error", LATER));
+    }
+
+    @Test
+    void givenAdoptedFile_whenCorrectionKeepsItAdopted_thenNothingChanges() {
+        fixture.given(INTRODUCTION, new FileActedOn(FILE, FileActedOn.Action.ADOPTED, "m", "mo", LATER))
+                .when(new CorrectFileAction(FILE, FileActedOn.Action.ADOPTED, "m", "mo", "c1", "Clerk error", LATER))
                 .expectNoEvents();
     }
 }

@@ -250,6 +250,64 @@ class CommandServiceIntegrationTest {
                 + "\"mover\":\"vera-one\",\"seconder\":\"walt-two\"}"), 409, "file-closed");
     }
 
+    @Test
+    void amendmentsInTwoDegreesAreAdoptedByVoteAndACorrectedVoteUndoesAnAdoption() throws Exception {
+        for (String p : List.of("amy-aye", "ben-bee", "cal-sea")) {
+            register(p, p);
+        }
+        post("/api/bodies", "{\"id\":\"amend-council\",\"name\":\"Amend Council\",\"seats\":3}");
+        for (String p : List.of("amy-aye", "ben-bee", "cal-sea")) {
+            post("/api/bodies/amend-council/seats", "{\"person\":\"" + p + "\",\"from\":\"2015-01-01\"}");
+        }
+        String file = "/api/files/" + body(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"T\","
+                + "\"text\":\"Original\",\"sponsor\":\"amy-aye\",\"occurredAt\":\"2017-01-10T12:00:00Z\"}"))
+                .get("fileId").asText();
+        String first = body(post(file + "/amendments", "{\"text\":\"Substitute\",\"proposedBy\":\"ben-bee\"}"))
+                .get("amendmentId").asText();
+        String second = body(post(file + "/amendments", "{\"text\":\"Better substitute\",\"proposedBy\":"
+                + "\"cal-sea\",\"amends\":\"" + first + "\"}")).get("amendmentId").asText();
+        assertProblem(post(file + "/amendments", "{\"text\":\"Third\",\"proposedBy\":\"amy-aye\",\"amends\":\""
+                + second + "\"}"), 422, "third-degree-amendment");
+
+        String meeting = "/api/meetings/" + body(post("/api/meetings", "{\"body\":\"amend-council\","
+                + "\"startsAt\":\"2017-02-07T18:30:00-06:00\",\"location\":\"Room 201\"}")).get("meetingId").asText();
+        String item = body(post(meeting + "/agenda/items", "{\"fileId\":\"" + file.substring(11) + "\"}"))
+                .get("itemId").asText();
+        post(meeting + "/call-to-order", "{}");
+        post(meeting + "/roll-call", "{\"present\":[\"amy-aye\",\"ben-bee\",\"cal-sea\"]}");
+        String allAye = "{\"roll\":{\"amy-aye\":\"AYE\",\"ben-bee\":\"AYE\",\"cal-sea\":\"AYE\"}}";
+        for (String amendment : List.of(second, first)) {
+            String motion = body(post(meeting + "/motions", "{\"itemId\":\"" + item + "\",\"kind\":\"AMEND\","
+                    + "\"amendmentId\":\"" + amendment + "\",\"mover\":\"ben-bee\",\"seconder\":\"cal-sea\"}"))
+                    .get("motionId").asText();
+            post(meeting + "/motions/" + motion + "/vote", allAye);
+        }
+        String adopt = body(post(meeting + "/motions", "{\"itemId\":\"" + item + "\",\"kind\":\"ADOPT\","
+                + "\"mover\":\"amy-aye\",\"seconder\":\"ben-bee\"}")).get("motionId").asText();
+        JsonNode vote = body(post(meeting + "/motions/" + adopt + "/vote",
+                "{\"roll\":{\"amy-aye\":\"AYE\",\"ben-bee\":\"AYE\",\"cal-sea\":\"NO\"}}"));
+        assertThat(vote.get("result").asText()).isEqualTo("PASSED");
+
+        ResponseEntity<String> corrected = post("/api/corrections", "{\"eventId\":\"" + vote.get("eventId").asText()
+                + "\",\"reason\":\"Ald. Bee voted no\",\"roll\":{\"amy-aye\":\"AYE\",\"ben-bee\":\"NO\","
+                + "\"cal-sea\":\"NO\"}}");
+
+        assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+        assertThat(body(corrected).get("result").asText()).isEqualTo("FAILED");
+        List<String> fileEvents = jdbc.queryForList("""
+                SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
+                String.class, file.substring(11)).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+        assertThat(fileEvents).containsExactly("FileIntroduced", "AmendmentProposed", "AmendmentProposed",
+                "AmendmentAdopted", "AmendmentAdopted", "FileActedOn", "FileActionCorrected");
+        String version = jdbc.queryForObject("""
+                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'text' FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND sequence_number = 4""", String.class, file.substring(11));
+        assertThat(version).as("version 2 carries the second-degree text").isEqualTo("Better substitute");
+        assertProblem(post("/api/corrections", "{\"eventId\":\"" + vote.get("eventId").asText()
+                + "\",\"reason\":\"again\",\"roll\":{\"amy-aye\":\"NO\",\"ben-bee\":\"NO\",\"cal-sea\":\"NO\"}}"),
+                422, "not-the-current-vote-record");
+    }
+
     private void assertProblem(ResponseEntity<String> response, int status, String rule) throws Exception {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -19,6 +19,7 @@ import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.MotionMade;
 import org.civicledger.events.meeting.RollCallTaken;
 import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.VoteRecorded.MemberVote;
 import org.civicledger.events.meeting.VoteRecorded.Method;
@@ -136,11 +137,98 @@ class MotionAndVoteTest {
     }
 
     @Test
-    void givenAmendMotion_whenMade_thenRefusedAsNotYetSupported() {
+    void givenTableMotion_whenMade_thenRefusedAsNotYetSupported() {
         fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
-                .when(motion(MotionKind.AMEND, "res", "ann", "bo", null))
-                .expectExceptionMessage("AMEND motions are not recorded yet; only ADOPT, ADOPT_UNDER_SUSPENSION, "
-                        + "REFER, PLACE_ON_FILE and WITHDRAW are.")
+                .when(motion(MotionKind.TABLE, "res", "ann", "bo", null))
+                .expectExceptionMessage("TABLE motions are not recorded yet; only ADOPT, ADOPT_UNDER_SUSPENSION, "
+                        + "REFER, PLACE_ON_FILE, AMEND and WITHDRAW are.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenPendingAmendment_whenAmendMotionNamesIt_thenMotionMade() {
+        setUp(VoteThreshold.MAJORITY_CAST, new KnownFiles(Map.of(FILE, "ann"), Set.of(), Set.of("a1")));
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(new MakeMotion(M, "m2", "res", MotionKind.AMEND, "ann", "bo", null, "a1", AT))
+                .expectEvents(new MotionMade(M, "m2", "res", FILE, MotionKind.AMEND, "ann", "bo", null, "a1", AT));
+    }
+
+    @Test
+    void givenNoSuchAmendment_whenAmendMotionNamesIt_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(new MakeMotion(M, "m2", "res", MotionKind.AMEND, "ann", "bo", null, "a9", AT))
+                .expectExceptionMessage("'a9' is not a pending amendment of this file.").expectNoEvents();
+    }
+
+    private static final VoteRecorded PASSED_2_TO_1 = new VoteRecorded(M, "m1", FILE, MotionKind.ADOPT,
+            Method.ROLL_CALL, List.of(new MemberVote("ann", VoteChoice.AYE), new MemberVote("bo", VoteChoice.AYE),
+            new MemberVote("cy", VoteChoice.NO), new MemberVote("di", VoteChoice.ABSTAIN),
+            new MemberVote("ed", VoteChoice.ABSENT)), Result.PASSED, VoteThreshold.MAJORITY_CAST,
+            new Tally(2, 1, 1, 0, 1, 0), 2, 4, 5, AT);
+
+    /** The id the fixture gave the recorded vote: a correction names the record it corrects. */
+    private String recordedVoteId() {
+        return fixture.getEventStore().readEvents(M).asStream()
+                .filter(e -> e.getPayload() instanceof VoteRecorded).reduce((a, b) -> b).orElseThrow().getIdentifier();
+    }
+
+    private static Map<String, VoteChoice> boVotesNo() {
+        return Map.of("ann", VoteChoice.AYE, "bo", VoteChoice.NO, "cy", VoteChoice.NO, "di", VoteChoice.ABSTAIN);
+    }
+
+    @Test
+    void givenRecordedVote_whenCorrectedOneAyeToNo_thenResultRecomputedUnderTheOriginalRule() {
+        var executor = fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, PASSED_2_TO_1);
+        String voteId = recordedVoteId();
+        executor.when(new MeetingCommands.CorrectVote(M, voteId, "Ald. Bo voted no", boVotesNo(), AT))
+                .expectEvents(new VoteCorrected(M, "m1", voteId, "Ald. Bo voted no", FILE, MotionKind.ADOPT,
+                        List.of(new MemberVote("ann", VoteChoice.AYE), new MemberVote("bo", VoteChoice.NO),
+                                new MemberVote("cy", VoteChoice.NO), new MemberVote("di", VoteChoice.ABSTAIN),
+                                new MemberVote("ed", VoteChoice.ABSENT)), Result.FAILED, VoteThreshold.MAJORITY_CAST,
+                        new Tally(1, 2, 1, 0, 1, 0), 2, 4, 5, AT));
+    }
+
+    @Test
+    void givenAdjournedMeeting_whenVoteCorrected_thenStillRecorded() {
+        var executor = fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, PASSED_2_TO_1,
+                new org.civicledger.events.meeting.MeetingAdjourned(M, AT));
+        executor.when(new MeetingCommands.CorrectVote(M, recordedVoteId(), "Ald. Bo voted no", boVotesNo(), AT))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void givenRecordedVote_whenCorrectionNamesAnotherEvent_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, PASSED_2_TO_1)
+                .when(new MeetingCommands.CorrectVote(M, "not-a-vote", "Typo", boVotesNo(), AT))
+                .expectExceptionMessage("'not-a-vote' is not the current record of a vote at this meeting.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenRecordedVote_whenCorrectionAddsTheAbsentMember_thenRefused() {
+        var executor = fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, PASSED_2_TO_1);
+        executor.when(new MeetingCommands.CorrectVote(M, recordedVoteId(), "Typo", Map.of("ann", VoteChoice.AYE,
+                        "bo", VoteChoice.AYE, "cy", VoteChoice.NO, "di", VoteChoice.ABSTAIN, "ed", VoteChoice.AYE), AT))
+                .expectExceptionMessage("'ed' is not present and cannot vote.").expectNoEvents();
+    }
+
+    @Test
+    void givenRecordedVote_whenCorrectionChangesNothing_thenRefused() {
+        var executor = fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, PASSED_2_TO_1);
+        executor.when(new MeetingCommands.CorrectVote(M, recordedVoteId(), "Typo", Map.of("ann", VoteChoice.AYE,
+                        "bo", VoteChoice.AYE, "cy", VoteChoice.NO, "di", VoteChoice.ABSTAIN), AT))
+                .expectExceptionMessage("The corrected roll is the roll on record.").expectNoEvents();
+    }
+
+    @Test
+    void givenReferVotePassed_whenCorrectionWouldFailIt_thenRefusedAsNotUndoableYet() {
+        var refer = new MotionMade(M, "m1", "res", FILE, MotionKind.REFER, "ann", "bo", "finance", null, AT);
+        var passed = new VoteRecorded(M, "m1", FILE, MotionKind.REFER, Method.ROLL_CALL, PASSED_2_TO_1.votes(),
+                Result.PASSED, VoteThreshold.MAJORITY_CAST, PASSED_2_TO_1.tally(), 2, 4, 5, AT);
+        var executor = fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, refer, passed);
+        executor.when(new MeetingCommands.CorrectVote(M, recordedVoteId(), "Typo", boVotesNo(), AT))
+                .expectExceptionMessage("This correction would change the result of a REFER motion, which cannot be "
+                        + "undone yet; only ADOPT results can be corrected into another result.")
                 .expectNoEvents();
     }
 

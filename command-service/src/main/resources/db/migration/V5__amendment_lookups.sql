@@ -1,0 +1,9 @@
+-- Amendments still open to a vote, so an AMEND motion can only name one of them.
+CREATE TABLE amendment_entry (
+    amendment_id VARCHAR(64) PRIMARY KEY,
+    file_id      VARCHAR(64) NOT NULL,
+    pending      BOOLEAN     NOT NULL DEFAULT true
+);
+
+-- The amendment an AMEND motion names, for when its vote is recorded.
+ALTER TABLE motion_entry ADD COLUMN amendment_id VARCHAR(64);
