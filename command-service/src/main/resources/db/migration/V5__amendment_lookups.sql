@@ -7,3 +7,9 @@ CREATE TABLE amendment_entry (
 
 -- The amendment an AMEND motion names, for when its vote is recorded.
 ALTER TABLE motion_entry ADD COLUMN amendment_id VARCHAR(64);
+
+-- Each motion's meeting, kind and current result, so minutes can only be approved by a passed motion elsewhere.
+ALTER TABLE motion_entry ADD COLUMN meeting_id VARCHAR(64);
+ALTER TABLE motion_entry ADD COLUMN kind VARCHAR(40);
+ALTER TABLE motion_entry ADD COLUMN file_id VARCHAR(64);
+ALTER TABLE motion_entry ADD COLUMN result VARCHAR(10);

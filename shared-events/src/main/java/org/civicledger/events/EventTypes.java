@@ -25,6 +25,7 @@ import org.civicledger.events.meeting.MeetingRescheduled;
 import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.events.meeting.MemberArrived;
 import org.civicledger.events.meeting.MemberDeparted;
+import org.civicledger.events.meeting.MinutesApproved;
 import org.civicledger.events.meeting.MotionMade;
 import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
@@ -47,7 +48,7 @@ public final class EventTypes {
             MeetingCalledToOrder.class, RollCallTaken.class, MemberArrived.class, MemberDeparted.class,
             MeetingAdjourned.class, MotionMade.class, VoteRecorded.class, FileActedOn.class,
             AmendmentProposed.class, AmendmentAdopted.class, AmendmentRejected.class, VoteCorrected.class,
-            FileActionCorrected.class);
+            FileActionCorrected.class, MinutesApproved.class);
 
     private static final Map<String, Class<? extends CivicEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

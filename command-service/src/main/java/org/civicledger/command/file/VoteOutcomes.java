@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.civicledger.command.meeting.Motions;
 import org.civicledger.events.file.FileActedOn.Action;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.MotionMade;
@@ -17,11 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Results act on the file. A subscribing handler: the file's command runs inside the vote's own transaction, so a
- * vote and what it did to the file are recorded together or not at all.
+ * vote and what it did to the file are recorded together or not at all. It also remembers each motion's result.
  */
 @Component
 @ProcessingGroup(VoteOutcomes.GROUP)
-public class VoteOutcomes {
+public class VoteOutcomes implements Motions {
 
     public static final String GROUP = "vote-outcomes";
 
@@ -36,13 +37,27 @@ public class VoteOutcomes {
     @EventHandler
     @DisallowReplay
     void on(MotionMade event) {
-        jdbc.update("INSERT INTO motion_entry (motion_id, refer_to, amendment_id) VALUES (?, ?, ?)", event.motionId(),
+        jdbc.update("""
+                INSERT INTO motion_entry (motion_id, meeting_id, kind, file_id, refer_to, amendment_id)
+                VALUES (?, ?, ?, ?, ?, ?)""", event.motionId(), event.meetingId(), event.kind().name(), event.fileId(),
                 event.referTo(), event.amendmentId());
+    }
+
+    @Override
+    public boolean passedPlainAdopt(String meetingId, String motionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM motion_entry WHERE motion_id = ? AND meeting_id = ? AND kind = 'ADOPT'
+                               AND file_id IS NULL AND result = 'PASSED')""", Boolean.class, motionId, meetingId));
+    }
+
+    private void recordResult(String motionId, Result result) {
+        jdbc.update("UPDATE motion_entry SET result = ? WHERE motion_id = ?", result.name(), motionId);
     }
 
     @EventHandler
     @DisallowReplay
     void on(VoteRecorded vote) {
+        recordResult(vote.motionId(), vote.result());
         if (vote.fileId() == null) {
             return;
         }
@@ -76,6 +91,7 @@ public class VoteOutcomes {
     @EventHandler
     @DisallowReplay
     void on(VoteCorrected correction, @MessageIdentifier String correctionId) {
+        recordResult(correction.motionId(), correction.result());
         if (correction.fileId() != null && (correction.kind() == MotionKind.ADOPT
                 || correction.kind() == MotionKind.ADOPT_UNDER_SUSPENSION)) {
             commands.sendAndWait(new CorrectFileAction(correction.fileId(),

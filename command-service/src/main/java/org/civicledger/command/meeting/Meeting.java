@@ -17,6 +17,7 @@ import org.civicledger.command.file.Files;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.meeting.MeetingCommands.AddAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
+import org.civicledger.command.meeting.MeetingCommands.ApproveMinutes;
 import org.civicledger.command.meeting.MeetingCommands.CallToOrder;
 import org.civicledger.command.meeting.MeetingCommands.CancelMeeting;
 import org.civicledger.command.meeting.MeetingCommands.CorrectVote;
@@ -43,6 +44,7 @@ import org.civicledger.events.meeting.MeetingRescheduled;
 import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.events.meeting.MemberArrived;
 import org.civicledger.events.meeting.MemberDeparted;
+import org.civicledger.events.meeting.MinutesApproved;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.MotionMade;
 import org.civicledger.events.meeting.RollCallTaken;
@@ -74,6 +76,7 @@ public class Meeting {
     private final Attendance attendance = new Attendance();
     private final Map<String, Motion> motions = new HashMap<>();
     private String pendingMotion;
+    private boolean minutesApproved;
 
     protected Meeting() {
     }
@@ -266,6 +269,27 @@ public class Meeting {
         return correction;
     }
 
+    /** Freezes the text the council approved; the hash proves the text is the one the clerk read. */
+    @CommandHandler
+    public void handle(ApproveMinutes command, Motions decided) {
+        requireStatus(Status.ADJOURNED);
+        if (minutesApproved) {
+            throw RuleViolation.conflict("minutes-already-approved",
+                    "These minutes are approved; corrections now appear beside them.");
+        }
+        if (!Sha256.hex(command.text()).equals(command.sha256())) {
+            throw RuleViolation.unprocessable("minutes-hash-mismatch",
+                    "The SHA-256 given is not the SHA-256 of the text given.");
+        }
+        if (command.approvingMeetingId().equals(meetingId)
+                || !decided.passedPlainAdopt(command.approvingMeetingId(), command.motionId())) {
+            throw RuleViolation.unprocessable("minutes-need-a-passed-motion", "Minutes are approved by a passed "
+                    + "ADOPT motion on a plain agenda item of a later meeting; that motion is not one.");
+        }
+        apply(new MinutesApproved(meetingId, command.text(), command.sha256(), command.approvingMeetingId(),
+                command.motionId(), command.occurredAt()));
+    }
+
     @CommandHandler
     public void handle(AdjournMeeting command) {
         requireStatus(Status.IN_PROGRESS);
@@ -379,6 +403,11 @@ public class Meeting {
         motion.voted(new VoteRecorded(meetingId, event.motionId(), event.fileId(), event.kind(), was.method(),
                 event.votes(), event.result(), event.threshold(), event.tally(), event.needed(), event.present(),
                 event.seats(), event.occurredAt()), eventId);
+    }
+
+    @EventSourcingHandler
+    void on(MinutesApproved event) {
+        minutesApproved = true;
     }
 
     @EventSourcingHandler

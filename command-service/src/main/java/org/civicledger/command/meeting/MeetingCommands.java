@@ -70,4 +70,9 @@ public final class MeetingCommands {
     public record CorrectVote(@TargetAggregateIdentifier String meetingId, String corrects, String reason,
                               Map<String, VoteChoice> roll, Instant occurredAt) {
     }
+
+    /** Approve these minutes ({@code text}, whose SHA-256 the clerk read) by a motion passed at a later meeting. */
+    public record ApproveMinutes(@TargetAggregateIdentifier String meetingId, String text, String sha256,
+                                 String approvingMeetingId, String motionId, Instant occurredAt) {
+    }
 }

@@ -11,12 +11,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.civicledger.command.ledger.Ledger;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.meeting.MeetingCommands.AddAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
+import org.civicledger.command.meeting.MeetingCommands.ApproveMinutes;
 import org.civicledger.command.meeting.MeetingCommands.CallToOrder;
 import org.civicledger.command.meeting.MeetingCommands.CancelMeeting;
 import org.civicledger.command.meeting.MeetingCommands.MakeMotion;
@@ -204,6 +206,21 @@ class MeetingController {
         answer.put("position", outcome.position());
         answer.put("eventId", outcome.eventIds().get(VoteRecorded.class.getSimpleName()));
         return answer;
+    }
+
+    record ApprovalRequest(@NotBlank String text, @NotBlank String sha256, @NotBlank String approvingMeetingId,
+                           @NotBlank String motionId, Instant occurredAt) {
+    }
+
+    /** The clerk submits the minutes as read (text and SHA-256 from the public minutes) and the approving motion. */
+    @PostMapping("/{meetingId}/minutes/approval")
+    ResponseEntity<Map<String, Object>> approveMinutes(@PathVariable String meetingId,
+                                                       @Valid @RequestBody ApprovalRequest request) {
+        var outcome = ledger.record(new ApproveMinutes(RecordIds.meeting(meetingId), request.text(),
+                request.sha256().toLowerCase(Locale.ROOT), RecordIds.meeting(request.approvingMeetingId()),
+                request.motionId(), occurrence.resolve(request.occurredAt())));
+        return ResponseEntity.created(URI.create("/api/meetings/" + meetingId + "/minutes"))
+                .body(Map.of("position", outcome.position()));
     }
 
     private static String blankToNull(String value) {

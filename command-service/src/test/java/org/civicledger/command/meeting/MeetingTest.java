@@ -31,6 +31,7 @@ import org.civicledger.events.meeting.MeetingRescheduled;
 import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.events.meeting.MemberArrived;
 import org.civicledger.events.meeting.MemberDeparted;
+import org.civicledger.events.meeting.MinutesApproved;
 import org.civicledger.events.meeting.RollCallTaken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -294,5 +295,56 @@ class MeetingTest {
         fixture.given(SCHEDULED, CALLED, ROLL, new MeetingAdjourned(M, AT))
                 .when(new AddAgendaItem(M, "i9", null, "Late item", false, AT))
                 .expectExceptionMessage("This meeting has adjourned.").expectNoEvents();
+    }
+
+    private static final String MINUTES = "MINUTES\nThe meeting adjourned at 10:25 PM.\n";
+    private static final String MINUTES_SHA = Sha256.hex(MINUTES);
+
+    private void approvingMotion(String meeting, String motion) {
+        Motions decided = (m, id) -> m.equals(meeting) && id.equals(motion);
+        fixture.registerInjectableResource(decided);
+    }
+
+    @Test
+    void givenAdjourned_whenMinutesApprovedByAPassedMotionElsewhere_thenTextAndHashFrozen() {
+        approvingMotion("later-meeting", "approve");
+        fixture.given(SCHEDULED, CALLED, ROLL, new MeetingAdjourned(M, AT))
+                .when(new MeetingCommands.ApproveMinutes(M, MINUTES, MINUTES_SHA, "later-meeting", "approve", AT))
+                .expectEvents(new MinutesApproved(M, MINUTES, MINUTES_SHA, "later-meeting", "approve", AT));
+    }
+
+    @Test
+    void givenAdjourned_whenHashDoesNotMatchText_thenRefused() {
+        approvingMotion("later-meeting", "approve");
+        fixture.given(SCHEDULED, CALLED, ROLL, new MeetingAdjourned(M, AT))
+                .when(new MeetingCommands.ApproveMinutes(M, MINUTES + "edited", MINUTES_SHA, "later-meeting",
+                        "approve", AT))
+                .expectExceptionMessage("The SHA-256 given is not the SHA-256 of the text given.").expectNoEvents();
+    }
+
+    @Test
+    void givenAdjourned_whenMotionDidNotPass_thenRefused() {
+        approvingMotion("later-meeting", "approve");
+        fixture.given(SCHEDULED, CALLED, ROLL, new MeetingAdjourned(M, AT))
+                .when(new MeetingCommands.ApproveMinutes(M, MINUTES, MINUTES_SHA, "later-meeting", "other", AT))
+                .expectException(org.civicledger.command.ledger.RuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void givenInProgress_whenMinutesApproved_thenRefused() {
+        approvingMotion("later-meeting", "approve");
+        fixture.given(SCHEDULED, CALLED)
+                .when(new MeetingCommands.ApproveMinutes(M, MINUTES, MINUTES_SHA, "later-meeting", "approve", AT))
+                .expectExceptionMessage("This meeting has been called to order.").expectNoEvents();
+    }
+
+    @Test
+    void givenApproved_whenApprovedAgain_thenRefused() {
+        approvingMotion("later-meeting", "approve");
+        fixture.given(SCHEDULED, CALLED, ROLL, new MeetingAdjourned(M, AT),
+                        new MinutesApproved(M, MINUTES, MINUTES_SHA, "later-meeting", "approve", AT))
+                .when(new MeetingCommands.ApproveMinutes(M, MINUTES, MINUTES_SHA, "later-meeting", "approve", AT))
+                .expectExceptionMessage("These minutes are approved; corrections now appear beside them.")
+                .expectNoEvents();
     }
 }
