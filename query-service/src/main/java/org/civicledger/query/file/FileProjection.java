@@ -3,9 +3,11 @@ package org.civicledger.query.file;
 import java.sql.Timestamp;
 import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
+import org.civicledger.events.file.AmendmentAdopted;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileActedOn;
+import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.query.stream.Projection;
@@ -13,7 +15,7 @@ import org.civicledger.query.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Legislative files as they stand now, with their current cosponsors. */
+/** Legislative files as they stand now (status, current text version), with their current cosponsors. */
 @Component
 public class FileProjection implements Projection {
 
@@ -44,6 +46,12 @@ public class FileProjection implements Projection {
         } else if (event instanceof FileActedOn e) {
             // The status names what the deciding vote did: ADOPTED, FAILED, PLACED_ON_FILE or WITHDRAWN.
             jdbc.update("UPDATE legislative_file SET status = ? WHERE file_id = ?", e.action().name(), e.fileId());
+        } else if (event instanceof FileActionCorrected e) {
+            jdbc.update("UPDATE legislative_file SET status = ? WHERE file_id = ?", e.action().name(), e.fileId());
+        } else if (event instanceof AmendmentAdopted e && e.version() != null) {
+            // The file's text is its current version; every version stays in file_version.
+            jdbc.update("UPDATE legislative_file SET text = ?, version = ? WHERE file_id = ?", e.text(), e.version(),
+                    e.fileId());
         }
     }
 

@@ -22,15 +22,18 @@ class FileQueries {
 
     private final JdbcTemplate jdbc;
     private final ReferralProjection referrals;
+    private final AmendmentProjection amendments;
 
-    FileQueries(JdbcTemplate jdbc, ReferralProjection referrals) {
+    FileQueries(JdbcTemplate jdbc, ReferralProjection referrals, AmendmentProjection amendments) {
         this.jdbc = jdbc;
         this.referrals = referrals;
+        this.amendments = amendments;
     }
 
     record FileView(String fileId, String fileNumber, String type, String title, String text, String status,
                     String sponsor, List<String> cosponsors, Instant introducedAt,
-                    List<ReferralProjection.Referral> referrals) {
+                    List<ReferralProjection.Referral> referrals, int version,
+                    List<AmendmentProjection.Amendment> amendments) {
     }
 
     record FileSummary(String fileId, String fileNumber, String type, String title, String status, String sponsor,
@@ -50,7 +53,7 @@ class FileQueries {
         return Map.of("items", items);
     }
 
-    /** One snapshot for the file, its cosponsors and referrals, so they never disagree. */
+    /** One snapshot for the file, its cosponsors, referrals and amendments, so they never disagree. */
     @GetMapping("/{fileId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     FileView file(@PathVariable String fileId) {
@@ -58,12 +61,14 @@ class FileQueries {
                 "SELECT person_id FROM file_cosponsor WHERE file_id = ? ORDER BY signed_position", String.class,
                 fileId);
         List<ReferralProjection.Referral> referred = referrals.of(fileId);
+        List<AmendmentProjection.Amendment> amended = amendments.of(fileId);
         return jdbc.query("""
-                        SELECT file_id, file_number, type, title, text, status, sponsor, introduced_at
+                        SELECT file_id, file_number, type, title, text, status, sponsor, introduced_at, version
                         FROM legislative_file WHERE file_id = ?""",
                 (rs, n) -> new FileView(rs.getString("file_id"), rs.getString("file_number"), rs.getString("type"),
                         rs.getString("title"), rs.getString("text"), rs.getString("status"), rs.getString("sponsor"),
-                        cosponsors, rs.getTimestamp("introduced_at").toInstant(), referred),
+                        cosponsors, rs.getTimestamp("introduced_at").toInstant(), referred, rs.getInt("version"),
+                        amended),
                 fileId).stream().findFirst().orElseThrow(() -> NotFound.file(fileId));
     }
 }

@@ -18,6 +18,11 @@ public class NotFound extends RuntimeException {
         return new NotFound("file-not-found", "There is no legislative file '" + fileId + "'.");
     }
 
+    public static NotFound version(String fileId, int version) {
+        return new NotFound("version-not-found", "Legislative file '" + fileId + "' has no text version " + version
+                + ".");
+    }
+
     public String rule() {
         return rule;
     }

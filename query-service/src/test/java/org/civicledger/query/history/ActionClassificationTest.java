@@ -27,8 +27,25 @@ class ActionClassificationTest {
     }
 
     @Test
+    void amendmentsAreIntroducedAndThenPassOrFail() {
+        assertThat(ActionClassification.of("AmendmentProposed", acted(null))).isEqualTo("amendment-introduction");
+        assertThat(ActionClassification.of("AmendmentAdopted", acted(null))).isEqualTo("amendment-passage");
+        assertThat(ActionClassification.of("AmendmentRejected", acted(null))).isEqualTo("amendment-failure");
+    }
+
+    @Test
+    void aCorrectedFileActionIsClassifiedAsTheActionItCorrectsTo() {
+        assertThat(ActionClassification.of("FileActionCorrected", acted("FAILED"))).isEqualTo("failure");
+        assertThat(ActionClassification.of("FileActionCorrected", acted("ADOPTED"))).isEqualTo("passage");
+        assertThat(ActionClassification.of("FileActionCorrected", acted("WITHDRAWN"))).isEqualTo("withdrawal");
+        assertThat(ActionClassification.of("FileActionCorrected", acted("PLACED_ON_FILE"))).isEqualTo("filing");
+        assertThat(ActionClassification.of("FileActionCorrected", acted("VETOED"))).isNull();
+    }
+
+    @Test
     void otherEventsAndUnknownActionsAreUnclassified() {
         assertThat(ActionClassification.of("CosponsorAdded", acted(null))).isNull();
+        assertThat(ActionClassification.of("VoteCorrected", acted(null))).as("a meeting event").isNull();
         assertThat(ActionClassification.of("SomethingNewer", acted("ADOPTED"))).isNull();
         assertThat(ActionClassification.of("FileActedOn", acted("VETOED"))).isNull();
     }

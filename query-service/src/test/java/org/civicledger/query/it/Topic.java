@@ -2,6 +2,7 @@ package org.civicledger.query.it;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,11 +14,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.EventJson;
+import org.civicledger.events.file.AmendmentAdopted;
+import org.civicledger.events.file.AmendmentProposed;
+import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.FileActedOn;
+import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.meeting.MotionMade;
+import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
@@ -31,6 +37,7 @@ final class Topic {
 
     private final String bootstrapServers;
     private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<CivicEvent, String> ids = new IdentityHashMap<>();
     private long position;
 
     Topic(String bootstrapServers) {
@@ -38,12 +45,17 @@ final class Topic {
     }
 
     /** Answers the position of the last event, for {@code minPosition}. */
-    synchronized long publish(CivicEvent... events) throws Exception {
+    long publish(CivicEvent... events) throws Exception {
+        return publishAs("clerk", events);
+    }
+
+    /** As {@link #publish}, recorded by {@code clerk}. */
+    synchronized long publishAs(String clerk, CivicEvent... events) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (CivicEvent event : events) {
-                EventEnvelope envelope = envelope(event);
+                EventEnvelope envelope = envelope(event, clerk);
                 producer.send(new ProducerRecord<>(NAME, envelope.aggregateId(),
                         EventJson.mapper().writeValueAsBytes(envelope))).get();
             }
@@ -51,17 +63,24 @@ final class Topic {
         return position;
     }
 
-    private EventEnvelope envelope(CivicEvent event) {
+    /** The event id a published event was given, for events that name another (a correction names the vote). */
+    synchronized String idOf(CivicEvent event) {
+        return ids.get(event);
+    }
+
+    private EventEnvelope envelope(CivicEvent event, String clerk) {
         List<String> aggregate = aggregateOf(event);
         long sequence = sequences.merge(aggregate.get(1), 1L, Long::sum) - 1;
-        return EventEnvelope.of(UUID.randomUUID().toString(), event.getClass().getSimpleName(), aggregate.get(0),
-                aggregate.get(1), sequence, ++position, event.occurredAt(), Instant.now(), "clerk", "1",
-                EventJson.mapper().valueToTree(event));
+        String id = UUID.randomUUID().toString();
+        ids.put(event, id);
+        return EventEnvelope.of(id, event.getClass().getSimpleName(), aggregate.get(0), aggregate.get(1), sequence,
+                ++position, event.occurredAt(), Instant.now(), clerk, "1", EventJson.mapper().valueToTree(event));
     }
 
     /**
-     * [aggregate type, aggregate id]. Motions and votes belong to the meeting; what a vote did to a file (FileActedOn)
-     * belongs to the file, though it names a meeting too. Other meeting events name their meeting first.
+     * [aggregate type, aggregate id]. Motions, votes and vote corrections belong to the meeting; what a vote did to a
+     * file (FileActedOn, FileActionCorrected, an amendment adopted or rejected) belongs to the file, though it names a
+     * meeting too. Other meeting events name their meeting first.
      */
     private static List<String> aggregateOf(CivicEvent event) {
         if (event instanceof PersonRegistered e) {
@@ -80,9 +99,19 @@ final class Topic {
             return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof FileActedOn e) {
             return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof FileActionCorrected e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof AmendmentProposed e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof AmendmentAdopted e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof AmendmentRejected e) {
+            return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof MotionMade e) {
             return List.of("Meeting", e.meetingId());
         } else if (event instanceof VoteRecorded e) {
+            return List.of("Meeting", e.meetingId());
+        } else if (event instanceof VoteCorrected e) {
             return List.of("Meeting", e.meetingId());
         }
         String meetingId = EventJson.mapper().valueToTree(event).get("meetingId").asText();
