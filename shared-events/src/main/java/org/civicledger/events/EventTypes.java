@@ -14,6 +14,7 @@ import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
+import org.civicledger.events.file.FileReopened;
 import org.civicledger.events.meeting.AgendaItemAdded;
 import org.civicledger.events.meeting.AgendaItemRemoved;
 import org.civicledger.events.meeting.AgendaPublished;
@@ -48,7 +49,7 @@ public final class EventTypes {
             MeetingCalledToOrder.class, RollCallTaken.class, MemberArrived.class, MemberDeparted.class,
             MeetingAdjourned.class, MotionMade.class, VoteRecorded.class, FileActedOn.class,
             AmendmentProposed.class, AmendmentAdopted.class, AmendmentRejected.class, VoteCorrected.class,
-            FileActionCorrected.class, MinutesApproved.class);
+            FileActionCorrected.class, MinutesApproved.class, FileReopened.class);
 
     private static final Map<String, Class<? extends CivicEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -8,6 +8,7 @@ import org.civicledger.events.file.AmendmentProposed;
 import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.events.file.FileReopened;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,12 @@ public class FileDirectory implements Files {
     @DisallowReplay
     void on(FileActedOn event) {
         jdbc.update("UPDATE file_entry SET closed = true WHERE file_id = ?", event.fileId());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(FileReopened event) {
+        jdbc.update("UPDATE file_entry SET closed = false WHERE file_id = ?", event.fileId());
     }
 
     @EventHandler

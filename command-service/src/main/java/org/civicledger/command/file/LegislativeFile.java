@@ -21,6 +21,7 @@ import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
+import org.civicledger.events.file.FileReopened;
 
 /**
  * A legislative file: its sponsor, the members who sign on and off it, where it is referred, its amendments and
@@ -118,6 +119,15 @@ public class LegislativeFile {
                 command.occurredAt()));
     }
 
+    @CommandHandler
+    public void handle(ReopenFile command) {
+        if (closedBy == null) {
+            throw RuleViolation.conflict("file-not-closed", fileNumber + " is not decided; nothing to reopen.");
+        }
+        apply(new FileReopened(fileId, command.meetingId(), command.motionId(), command.reconsiderMotionId(),
+                command.occurredAt()));
+    }
+
     /** A corrected vote that leaves the file's action as it was changes nothing on the file. */
     @CommandHandler
     public void handle(CorrectFileAction command) {
@@ -151,6 +161,11 @@ public class LegislativeFile {
     @EventSourcingHandler
     void on(FileActedOn event) {
         closedBy = event.action();
+    }
+
+    @EventSourcingHandler
+    void on(FileReopened event) {
+        closedBy = null;
     }
 
     @EventSourcingHandler

@@ -38,9 +38,9 @@ public class VoteOutcomes implements Motions {
     @DisallowReplay
     void on(MotionMade event) {
         jdbc.update("""
-                INSERT INTO motion_entry (motion_id, meeting_id, kind, file_id, refer_to, amendment_id)
-                VALUES (?, ?, ?, ?, ?, ?)""", event.motionId(), event.meetingId(), event.kind().name(), event.fileId(),
-                event.referTo(), event.amendmentId());
+                INSERT INTO motion_entry (motion_id, meeting_id, kind, file_id, refer_to, amendment_id, reconsiders)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", event.motionId(), event.meetingId(), event.kind().name(),
+                event.fileId(), event.referTo(), event.amendmentId(), event.reconsiders());
     }
 
     @Override
@@ -81,8 +81,14 @@ public class VoteOutcomes implements Motions {
             }
             case AMEND -> commands.sendAndWait(new DecideAmendment(vote.fileId(), amendmentOf(vote.motionId()),
                     passed, vote.meetingId(), vote.motionId(), vote.occurredAt()));
+            case RECONSIDER -> {
+                if (passed) {
+                    commands.sendAndWait(new ReopenFile(vote.fileId(), vote.meetingId(),
+                            motionEntry("reconsiders", vote.motionId()), vote.motionId(), vote.occurredAt()));
+                }
+            }
             default -> {
-                // TABLE, TAKE_FROM_TABLE, RECONSIDER: not yet accepted as motions (MotionRules).
+                // TABLE and TAKE_FROM_TABLE act on the meeting's agenda, not on the file.
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +77,7 @@ public class Meeting {
     private final Attendance attendance = new Attendance();
     private final Map<String, Motion> motions = new HashMap<>();
     private String pendingMotion;
+    private final Set<String> tabledItems = new HashSet<>();
     private boolean minutesApproved;
 
     protected Meeting() {
@@ -190,8 +192,48 @@ public class Meeting {
         }
         MotionRules.check(command.kind(), fileId, command.mover(), command.referTo(), command.amendmentId(), files,
                 roster);
+        requireTablingAllows(command.kind(), command.itemId());
+        String reconsiders = command.kind() == MotionKind.RECONSIDER
+                ? reconsiderable(command.itemId(), command.mover()) : null;
         apply(new MotionMade(meetingId, command.motionId(), command.itemId(), fileId, command.kind(), command.mover(),
-                command.seconder(), command.referTo(), command.amendmentId(), command.occurredAt()));
+                command.seconder(), command.referTo(), command.amendmentId(), reconsiders, command.occurredAt()));
+    }
+
+    /** A tabled item takes no motion but one to take it from the table. */
+    private void requireTablingAllows(MotionKind kind, String itemId) {
+        boolean tabled = tabledItems.contains(itemId);
+        if (tabled && kind != MotionKind.TAKE_FROM_TABLE) {
+            throw RuleViolation.conflict("item-tabled", "This item is on the table; move to take it from the table.");
+        }
+        if (!tabled && kind == MotionKind.TAKE_FROM_TABLE) {
+            throw RuleViolation.conflict("item-not-tabled", "This item is not on the table.");
+        }
+    }
+
+    /**
+     * The vote a RECONSIDER motion reopens: the last decided ADOPT vote on the item, at this meeting (before the
+     * meeting ends, while the action has not been carried out), moved by a member who voted on the prevailing side.
+     */
+    private String reconsiderable(String itemId, String mover) {
+        Motion last = motions.values().stream()
+                .filter(m -> m.itemId().equals(itemId) && m.vote() != null)
+                .filter(m -> m.kind() == MotionKind.ADOPT || m.kind() == MotionKind.ADOPT_UNDER_SUSPENSION)
+                .reduce((a, b) -> b.vote().occurredAt().isBefore(a.vote().occurredAt()) ? a : b)
+                .orElseThrow(() -> RuleViolation.conflict("nothing-to-reconsider",
+                        "No vote to adopt this item has been taken at this meeting."));
+        if (last.reconsidered()) {
+            throw RuleViolation.conflict("already-reconsidered", "That vote has already been reconsidered once.");
+        }
+        if (last.vote().method() != Method.ROLL_CALL) {
+            throw RuleViolation.unprocessable("reconsider-needs-roll-call",
+                    "Only a roll-call vote shows who voted on the prevailing side.");
+        }
+        if (!last.votedOnPrevailingSide(mover)) {
+            throw RuleViolation.unprocessable("reconsider-by-prevailing-side",
+                    "Only a member who voted on the prevailing side (" + last.vote().result() + ") may move to "
+                            + "reconsider.");
+        }
+        return last.motionId();
     }
 
     /** Answers the recorded vote: its result with the threshold, tally and ayes needed, for anyone to check. */
@@ -385,14 +427,29 @@ public class Meeting {
 
     @EventSourcingHandler
     void on(MotionMade event) {
-        motions.put(event.motionId(), new Motion(event.kind(), event.fileId()));
+        motions.put(event.motionId(), new Motion(event.motionId(), event.kind(), event.itemId(), event.fileId(),
+                event.reconsiders()));
         pendingMotion = event.motionId();
     }
 
     @EventSourcingHandler
     void on(VoteRecorded event, @MessageIdentifier String eventId) {
-        motions.get(event.motionId()).voted(event, eventId);
+        Motion motion = motions.get(event.motionId());
+        motion.voted(event, eventId);
         pendingMotion = null;
+        if (event.result() != Result.PASSED) {
+            return;
+        }
+        switch (motion.kind()) {
+            case TABLE -> tabledItems.add(motion.itemId());
+            case TAKE_FROM_TABLE -> tabledItems.remove(motion.itemId());
+            case RECONSIDER -> {
+                motions.get(motion.reconsiders()).reopened();
+                pendingMotion = motion.reconsiders();
+            }
+            default -> {
+            }
+        }
     }
 
     /** The corrected roll becomes the record a later correction must name. */

@@ -14,14 +14,50 @@ import org.civicledger.events.meeting.VoteRecorded.MemberVote;
 /** A motion made at the meeting and, once voted, the record of its vote as it currently stands (corrections). */
 final class Motion {
 
+    private final String motionId;
     private final MotionKind kind;
+    private final String itemId;
     private final String fileId;
+    private final String reconsiders;
     private VoteRecorded vote;
     private String voteEventId;
+    private boolean reconsidered;
 
-    Motion(MotionKind kind, String fileId) {
+    Motion(String motionId, MotionKind kind, String itemId, String fileId, String reconsiders) {
+        this.motionId = motionId;
         this.kind = kind;
+        this.itemId = itemId;
         this.fileId = fileId;
+        this.reconsiders = reconsiders;
+    }
+
+    String motionId() {
+        return motionId;
+    }
+
+    String itemId() {
+        return itemId;
+    }
+
+    String reconsiders() {
+        return reconsiders;
+    }
+
+    boolean reconsidered() {
+        return reconsidered;
+    }
+
+    /** A passed reconsideration reopens this motion's vote: it is on the floor again, to be voted anew. */
+    void reopened() {
+        reconsidered = true;
+        vote = null;
+        voteEventId = null;
+    }
+
+    /** Whether the member voted on the side that prevailed: AYE if it passed, NO if it failed. */
+    boolean votedOnPrevailingSide(String member) {
+        VoteChoice prevailing = vote.result() == VoteRecorded.Result.PASSED ? VoteChoice.AYE : VoteChoice.NO;
+        return vote.votes().stream().anyMatch(v -> v.person().equals(member) && v.choice() == prevailing);
     }
 
     MotionKind kind() {
@@ -71,12 +107,15 @@ final class Motion {
     /** Value equality, as Axon's test fixture compares aggregate state after handling with state re-sourced. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Motion m && kind == m.kind && Objects.equals(fileId, m.fileId)
-                && Objects.equals(vote, m.vote) && Objects.equals(voteEventId, m.voteEventId);
+        return other instanceof Motion m && motionId.equals(m.motionId) && kind == m.kind
+                && Objects.equals(itemId, m.itemId)
+                && Objects.equals(fileId, m.fileId) && Objects.equals(reconsiders, m.reconsiders)
+                && Objects.equals(vote, m.vote) && Objects.equals(voteEventId, m.voteEventId)
+                && reconsidered == m.reconsidered;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, fileId, vote, voteEventId);
+        return Objects.hash(motionId, kind, itemId, fileId, reconsiders, vote, voteEventId, reconsidered);
     }
 }

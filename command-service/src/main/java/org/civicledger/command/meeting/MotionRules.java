@@ -14,20 +14,11 @@ final class MotionRules {
     private static final Set<MotionKind> ABOUT_A_FILE = EnumSet.of(MotionKind.ADOPT_UNDER_SUSPENSION,
             MotionKind.REFER, MotionKind.PLACE_ON_FILE, MotionKind.AMEND, MotionKind.WITHDRAW, MotionKind.RECONSIDER);
 
-    /** Recorded as motions today but not yet acted on by the system: refused rather than silently half-done. */
-    private static final Set<MotionKind> NOT_YET_SUPPORTED = EnumSet.of(MotionKind.TABLE,
-            MotionKind.TAKE_FROM_TABLE, MotionKind.RECONSIDER);
-
     private MotionRules() {
     }
 
     static void check(MotionKind kind, String fileId, String mover, String referTo, String amendmentId,
                       Files files, Roster roster) {
-        if (NOT_YET_SUPPORTED.contains(kind)) {
-            throw RuleViolation.unprocessable("motion-kind-not-yet-supported",
-                    kind + " motions are not recorded yet; only ADOPT, ADOPT_UNDER_SUSPENSION, REFER, "
-                            + "PLACE_ON_FILE, AMEND and WITHDRAW are.");
-        }
         if (fileId == null && ABOUT_A_FILE.contains(kind)) {
             throw RuleViolation.unprocessable("motion-needs-a-file",
                     "A " + kind + " motion is about a legislative file; this agenda item has none.");
@@ -47,7 +38,7 @@ final class MotionRules {
             throw RuleViolation.unprocessable("amendment-not-pending",
                     "'" + amendmentId + "' is not a pending amendment of this file.");
         }
-        if (fileId != null && files.isClosed(fileId)) {
+        if (fileId != null && kind != MotionKind.RECONSIDER && files.isClosed(fileId)) {
             throw RuleViolation.conflict("file-closed",
                     "This file has been decided; only reconsideration or a correction can reopen it.");
         }

@@ -308,6 +308,42 @@ class CommandServiceIntegrationTest {
                 422, "not-the-current-vote-record");
     }
 
+    @Test
+    void aPassedReconsiderationReopensTheAdoptedFileForANewVote() throws Exception {
+        for (String p : List.of("rae-one", "rex-two", "roy-three")) {
+            register(p, p);
+        }
+        post("/api/bodies", "{\"id\":\"recon-council\",\"name\":\"Recon Council\",\"seats\":3}");
+        for (String p : List.of("rae-one", "rex-two", "roy-three")) {
+            post("/api/bodies/recon-council/seats", "{\"person\":\"" + p + "\",\"from\":\"2015-01-01\"}");
+        }
+        String fileId = body(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"T\",\"text\":\"X\","
+                + "\"sponsor\":\"rae-one\"}")).get("fileId").asText();
+        String meeting = "/api/meetings/" + body(post("/api/meetings", "{\"body\":\"recon-council\","
+                + "\"startsAt\":\"2017-02-07T18:30:00-06:00\",\"location\":\"Room 201\"}")).get("meetingId").asText();
+        String item = body(post(meeting + "/agenda/items", "{\"fileId\":\"" + fileId + "\"}")).get("itemId").asText();
+        post(meeting + "/call-to-order", "{}");
+        post(meeting + "/roll-call", "{\"present\":[\"rae-one\",\"rex-two\",\"roy-three\"]}");
+        String adopt = body(post(meeting + "/motions", "{\"itemId\":\"" + item + "\",\"kind\":\"ADOPT\","
+                + "\"mover\":\"rae-one\",\"seconder\":\"rex-two\"}")).get("motionId").asText();
+        post(meeting + "/motions/" + adopt + "/vote",
+                "{\"roll\":{\"rae-one\":\"AYE\",\"rex-two\":\"AYE\",\"roy-three\":\"NO\"}}");
+        assertProblem(post(meeting + "/motions", "{\"itemId\":\"" + item + "\",\"kind\":\"RECONSIDER\","
+                + "\"mover\":\"roy-three\",\"seconder\":\"rex-two\"}"), 422, "reconsider-by-prevailing-side");
+
+        String reconsider = body(post(meeting + "/motions", "{\"itemId\":\"" + item + "\",\"kind\":\"RECONSIDER\","
+                + "\"mover\":\"rex-two\",\"seconder\":\"roy-three\"}")).get("motionId").asText();
+        post(meeting + "/motions/" + reconsider + "/vote", "{\"voice\":\"PASSED\"}");
+        JsonNode revote = body(post(meeting + "/motions/" + adopt + "/vote",
+                "{\"roll\":{\"rae-one\":\"AYE\",\"rex-two\":\"NO\",\"roy-three\":\"NO\"}}"));
+
+        assertThat(revote.get("result").asText()).isEqualTo("FAILED");
+        List<String> fileEvents = jdbc.queryForList("""
+                SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
+                String.class, fileId).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+        assertThat(fileEvents).containsExactly("FileIntroduced", "FileActedOn", "FileReopened", "FileActedOn");
+    }
+
     private void assertProblem(ResponseEntity<String> response, int status, String rule) throws Exception {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

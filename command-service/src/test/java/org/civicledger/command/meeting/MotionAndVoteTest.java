@@ -136,13 +136,83 @@ class MotionAndVoteTest {
                 .expectExceptionMessage("A ADOPT motion is on the floor; vote on it first.").expectNoEvents();
     }
 
+    private static VoteRecorded passed(String motionId, MotionKind kind, String fileId) {
+        return new VoteRecorded(M, motionId, fileId, kind, Method.ROLL_CALL, List.of(
+                new MemberVote("ann", VoteChoice.AYE), new MemberVote("bo", VoteChoice.AYE),
+                new MemberVote("cy", VoteChoice.NO), new MemberVote("di", VoteChoice.ABSTAIN),
+                new MemberVote("ed", VoteChoice.ABSENT)), Result.PASSED, VoteThreshold.MAJORITY_CAST,
+                new Tally(2, 1, 1, 0, 1, 0), 2, 4, 5, AT);
+    }
+
     @Test
-    void givenTableMotion_whenMade_thenRefusedAsNotYetSupported() {
+    void givenItemTabled_whenAnyOtherMotionMade_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT,
+                        new MotionMade(M, "t1", "res", FILE, MotionKind.TABLE, "ann", "bo", null, null, AT),
+                        passed("t1", MotionKind.TABLE, FILE))
+                .when(motion(MotionKind.ADOPT, "res", "ann", "bo", null))
+                .expectExceptionMessage("This item is on the table; move to take it from the table.").expectNoEvents();
+    }
+
+    @Test
+    void givenItemTabled_whenTakenFromTheTable_thenMotionMade() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT,
+                        new MotionMade(M, "t1", "res", FILE, MotionKind.TABLE, "ann", "bo", null, null, AT),
+                        passed("t1", MotionKind.TABLE, FILE))
+                .when(motion(MotionKind.TAKE_FROM_TABLE, "res", "cy", "di", null))
+                .expectEvents(new MotionMade(M, "m2", "res", FILE, MotionKind.TAKE_FROM_TABLE, "cy", "di", null, null,
+                        AT));
+    }
+
+    @Test
+    void givenItemNotTabled_whenTakenFromTheTable_thenRefused() {
         fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
-                .when(motion(MotionKind.TABLE, "res", "ann", "bo", null))
-                .expectExceptionMessage("TABLE motions are not recorded yet; only ADOPT, ADOPT_UNDER_SUSPENSION, "
-                        + "REFER, PLACE_ON_FILE, AMEND and WITHDRAW are.")
+                .when(motion(MotionKind.TAKE_FROM_TABLE, "res", "ann", "bo", null))
+                .expectExceptionMessage("This item is not on the table.").expectNoEvents();
+    }
+
+    @Test
+    void givenAdoptionPassed_whenAMemberOfThePrevailingSideMovesToReconsider_thenMotionNamesTheVote() {
+        setUp(VoteThreshold.MAJORITY_CAST, new KnownFiles(Map.of(FILE, "ann"), Set.of(FILE)));
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, passed("m1", MotionKind.ADOPT, FILE))
+                .when(motion(MotionKind.RECONSIDER, "res", "bo", "cy", null))
+                .expectEvents(new MotionMade(M, "m2", "res", FILE, MotionKind.RECONSIDER, "bo", "cy", null, null,
+                        "m1", AT));
+    }
+
+    @Test
+    void givenAdoptionPassed_whenAMemberWhoVotedNoMovesToReconsider_thenRefused() {
+        setUp(VoteThreshold.MAJORITY_CAST, new KnownFiles(Map.of(FILE, "ann"), Set.of(FILE)));
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, passed("m1", MotionKind.ADOPT, FILE))
+                .when(motion(MotionKind.RECONSIDER, "res", "cy", "bo", null))
+                .expectExceptionMessage("Only a member who voted on the prevailing side (PASSED) may move to "
+                        + "reconsider.")
                 .expectNoEvents();
+    }
+
+    @Test
+    void givenNoAdoptionVote_whenMovedToReconsider_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT)
+                .when(motion(MotionKind.RECONSIDER, "res", "ann", "bo", null))
+                .expectExceptionMessage("No vote to adopt this item has been taken at this meeting.").expectNoEvents();
+    }
+
+    @Test
+    void givenReconsiderationPassed_whenTheOriginalMotionIsVotedAgain_thenVoteRecorded() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, passed("m1", MotionKind.ADOPT, FILE),
+                        new MotionMade(M, "r1", "res", FILE, MotionKind.RECONSIDER, "bo", "cy", null, null, "m1", AT),
+                        passed("r1", MotionKind.RECONSIDER, FILE))
+                .when(new RecordVote(M, "m1", null, Result.FAILED, AT))
+                .expectEvents(new VoteRecorded(M, "m1", FILE, MotionKind.ADOPT, Method.VOICE, List.of(), Result.FAILED,
+                        VoteThreshold.MAJORITY_CAST, null, null, 4, 5, AT));
+    }
+
+    @Test
+    void givenReconsideredOnce_whenMovedToReconsiderAgain_thenRefused() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, passed("m1", MotionKind.ADOPT, FILE),
+                        new MotionMade(M, "r1", "res", FILE, MotionKind.RECONSIDER, "bo", "cy", null, null, "m1", AT),
+                        passed("r1", MotionKind.RECONSIDER, FILE), passed("m1", MotionKind.ADOPT, FILE))
+                .when(motion(MotionKind.RECONSIDER, "res", "ann", "bo", null))
+                .expectExceptionMessage("That vote has already been reconsidered once.").expectNoEvents();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileActionCorrected;
+import org.civicledger.events.file.FileReopened;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.query.stream.Projection;
@@ -48,6 +49,9 @@ public class FileProjection implements Projection {
             jdbc.update("UPDATE legislative_file SET status = ? WHERE file_id = ?", e.action().name(), e.fileId());
         } else if (event instanceof FileActionCorrected e) {
             jdbc.update("UPDATE legislative_file SET status = ? WHERE file_id = ?", e.action().name(), e.fileId());
+        } else if (event instanceof FileReopened e) {
+            // Open again until the reconsidered motion is voted anew.
+            jdbc.update("UPDATE legislative_file SET status = 'RECONSIDERED' WHERE file_id = ?", e.fileId());
         } else if (event instanceof AmendmentAdopted e && e.version() != null) {
             // The file's text is its current version; every version stays in file_version.
             jdbc.update("UPDATE legislative_file SET text = ?, version = ? WHERE file_id = ?", e.text(), e.version(),

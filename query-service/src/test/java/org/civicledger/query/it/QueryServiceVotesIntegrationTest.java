@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.civicledger.events.EventJson;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.FileActedOn;
+import org.civicledger.events.file.FileReopened;
 import org.civicledger.events.file.FileActedOn.Action;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
@@ -163,6 +164,15 @@ class QueryServiceVotesIntegrationTest {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.get(field).isNull() ? null : node.get(field).asText()));
         return values;
+    }
+
+    @Test
+    void aPassedReconsiderationShowsTheAdoptedFileAsReconsidered() throws Exception {
+        String fileId = file("Reconsidered resolution");
+        long last = topic.publish(new FileActedOn(fileId, FileActedOn.Action.ADOPTED, "m", "adopt", at(5)),
+                new FileReopened(fileId, "m", "adopt", "reconsider", at(6)));
+
+        assertThat(get("/api/files/" + fileId, last).get("status").asText()).isEqualTo("RECONSIDERED");
     }
 
     @Test

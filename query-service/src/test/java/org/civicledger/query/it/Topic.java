@@ -20,6 +20,7 @@ import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileActionCorrected;
+import org.civicledger.events.file.FileReopened;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.meeting.MotionMade;
@@ -100,6 +101,8 @@ final class Topic {
         } else if (event instanceof FileActedOn e) {
             return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof FileActionCorrected e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof FileReopened e) {
             return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof AmendmentProposed e) {
             return List.of("LegislativeFile", e.fileId());
