@@ -252,7 +252,8 @@ else
 fi
 
 start_service command-service "$COMMAND_JAR" "$COMMAND_PORT" SPRING_PROFILES_ACTIVE=demo
-start_service query-service "$QUERY_JAR" "$QUERY_PORT"
+# The demo is Madison's record: its minutes are headed with the city's name.
+start_service query-service "$QUERY_JAR" "$QUERY_PORT" "CIVIC_CITY_NAME=${CIVIC_CITY_NAME:-City of Madison}"
 wait_healthy command-service "${service_pids[0]}" "$COMMAND_PORT"
 wait_healthy query-service "${service_pids[1]}" "$QUERY_PORT"
 
