@@ -5,12 +5,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicledger.command.ledger.Ledger;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.meeting.MeetingCommands.CorrectVote;
+import org.civicledger.command.meeting.VoteAnswer;
 import org.civicledger.command.web.Occurrence;
 import org.civicledger.events.meeting.VoteChoice;
 import org.civicledger.events.meeting.VoteCorrected;
@@ -45,7 +45,7 @@ class CorrectionController {
     }
 
     @PostMapping("/api/corrections")
-    Map<String, Object> correct(@Valid @RequestBody CorrectionRequest request) {
+    VoteAnswer correct(@Valid @RequestBody CorrectionRequest request) {
         Map<String, Object> corrected = jdbc.queryForList("""
                 SELECT aggregate_identifier, payload_type FROM domain_event_entry WHERE event_identifier = ?""",
                 request.eventId()).stream().findFirst().orElseThrow(() -> RuleViolation.notFound("event-not-found",
@@ -58,13 +58,8 @@ class CorrectionController {
                 (String) corrected.get("aggregate_identifier"), request.eventId(), request.reason().strip(),
                 request.roll(), occurrence.resolve(request.occurredAt())));
         VoteCorrected correction = outcome.result();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("result", correction.result());
-        answer.put("rule", correction.threshold());
-        answer.put("tally", correction.tally());
-        answer.put("needed", correction.needed());
-        answer.put("position", outcome.position());
-        answer.put("eventId", outcome.eventIds().get(VoteCorrected.class.getSimpleName()));
-        return answer;
+        return new VoteAnswer(correction.result(), correction.threshold(), correction.tally(), correction.needed(),
+                correction.present(), correction.seats(), outcome.position(),
+                outcome.eventIds().get(VoteCorrected.class.getSimpleName()));
     }
 }

@@ -49,13 +49,10 @@ import org.civicledger.events.meeting.MinutesApproved;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.MotionMade;
 import org.civicledger.events.meeting.RollCallTaken;
-import org.civicledger.events.meeting.VoteChoice;
 import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
-import org.civicledger.events.meeting.VoteRecorded.MemberVote;
 import org.civicledger.events.meeting.VoteRecorded.Method;
 import org.civicledger.events.meeting.VoteRecorded.Result;
-import org.civicledger.events.meeting.VoteRecorded.Tally;
 import org.civicledger.events.roster.VoteThreshold;
 
 /**
@@ -194,7 +191,7 @@ public class Meeting {
                 roster);
         requireTablingAllows(command.kind(), command.itemId());
         String reconsiders = command.kind() == MotionKind.RECONSIDER
-                ? reconsiderable(command.itemId(), command.mover()) : null;
+                ? Voting.reconsiderable(motions.values(), command.itemId(), command.mover()) : null;
         apply(new MotionMade(meetingId, command.motionId(), command.itemId(), fileId, command.kind(), command.mover(),
                 command.seconder(), command.referTo(), command.amendmentId(), reconsiders, command.occurredAt()));
     }
@@ -208,32 +205,6 @@ public class Meeting {
         if (!tabled && kind == MotionKind.TAKE_FROM_TABLE) {
             throw RuleViolation.conflict("item-not-tabled", "This item is not on the table.");
         }
-    }
-
-    /**
-     * The vote a RECONSIDER motion reopens: the last decided ADOPT vote on the item, at this meeting (before the
-     * meeting ends, while the action has not been carried out), moved by a member who voted on the prevailing side.
-     */
-    private String reconsiderable(String itemId, String mover) {
-        Motion last = motions.values().stream()
-                .filter(m -> m.itemId().equals(itemId) && m.vote() != null)
-                .filter(m -> m.kind() == MotionKind.ADOPT || m.kind() == MotionKind.ADOPT_UNDER_SUSPENSION)
-                .reduce((a, b) -> b.vote().occurredAt().isBefore(a.vote().occurredAt()) ? a : b)
-                .orElseThrow(() -> RuleViolation.conflict("nothing-to-reconsider",
-                        "No vote to adopt this item has been taken at this meeting."));
-        if (last.reconsidered()) {
-            throw RuleViolation.conflict("already-reconsidered", "That vote has already been reconsidered once.");
-        }
-        if (last.vote().method() != Method.ROLL_CALL) {
-            throw RuleViolation.unprocessable("reconsider-needs-roll-call",
-                    "Only a roll-call vote shows who voted on the prevailing side.");
-        }
-        if (!last.votedOnPrevailingSide(mover)) {
-            throw RuleViolation.unprocessable("reconsider-by-prevailing-side",
-                    "Only a member who voted on the prevailing side (" + last.vote().result() + ") may move to "
-                            + "reconsider.");
-        }
-        return last.motionId();
     }
 
     /** Answers the recorded vote: its result with the threshold, tally and ayes needed, for anyone to check. */
@@ -268,45 +239,21 @@ public class Meeting {
 
     private VoteRecorded rollCallVote(RecordVote command, Motion motion, VoteThreshold threshold,
                                       Set<String> present, int seats) {
-        List<MemberVote> votes = VoteCount.roll(command.roll(), present,
+        Voting.Count count = Voting.count(command.roll(), present,
                 attendance.with(Attendance.Status.ABSENT, Attendance.Status.DEPARTED),
-                attendance.with(Attendance.Status.EXCUSED));
-        Tally tally = VoteCount.tally(votes);
-        boolean carried = threshold.carries(tally.ayes(), tally.noes(), present.size(), seats);
-        return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.ROLL_CALL, votes,
-                carried ? Result.PASSED : Result.FAILED, threshold, tally,
-                threshold.needed(tally.ayes() + tally.noes(), present.size(), seats), present.size(), seats,
+                attendance.with(Attendance.Status.EXCUSED), threshold, present.size(), seats);
+        return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.ROLL_CALL,
+                count.votes(), count.result(), threshold, count.tally(), count.needed(), present.size(), seats,
                 command.occurredAt());
     }
 
-    /**
-     * Corrects a roll-call vote at any time, even after adjournment: the whole corrected roll of those who voted,
-     * recounted under the threshold, attendance and seats of the original vote. A correction that would change
-     * the result of anything but an ADOPT motion is refused until those outcomes can be undone.
-     */
+    /** Corrects a roll-call vote at any time, even after adjournment (see {@link Voting#correction}). */
     @CommandHandler
     public VoteCorrected handle(CorrectVote command) {
         Motion motion = motions.values().stream().filter(m -> m.isRecord(command.corrects())).findFirst()
                 .orElseThrow(() -> RuleViolation.unprocessable("not-the-current-vote-record",
                         "'" + command.corrects() + "' is not the current record of a vote at this meeting."));
-        motion.requireCorrectable(command.roll());
-        VoteRecorded original = motion.vote();
-        List<MemberVote> votes = VoteCount.roll(command.roll(), motion.voters(), motion.with(VoteChoice.ABSENT),
-                motion.with(VoteChoice.EXCUSED));
-        Tally tally = VoteCount.tally(votes);
-        boolean carried = original.threshold().carries(tally.ayes(), tally.noes(), original.present(),
-                original.seats());
-        Result result = carried ? Result.PASSED : Result.FAILED;
-        boolean adopting = motion.kind() == MotionKind.ADOPT || motion.kind() == MotionKind.ADOPT_UNDER_SUSPENSION;
-        if (result != original.result() && !adopting) {
-            throw RuleViolation.unprocessable("correction-changes-outcome",
-                    "This correction would change the result of a " + motion.kind() + " motion, which cannot be "
-                            + "undone yet; only ADOPT results can be corrected into another result.");
-        }
-        VoteCorrected correction = new VoteCorrected(meetingId, original.motionId(), command.corrects(),
-                command.reason(), motion.fileId(), motion.kind(), votes, result, original.threshold(), tally,
-                original.threshold().needed(tally.ayes() + tally.noes(), original.present(), original.seats()),
-                original.present(), original.seats(), command.occurredAt());
+        VoteCorrected correction = Voting.correction(meetingId, command, motion);
         apply(correction);
         return correction;
     }

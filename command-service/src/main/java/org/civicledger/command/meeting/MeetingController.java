@@ -9,7 +9,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,21 +190,13 @@ class MeetingController {
 
     /** Answers the result with the rule that applied and the tally, so the arithmetic can be checked at once. */
     @PostMapping("/{meetingId}/motions/{motionId}/vote")
-    Map<String, Object> vote(@PathVariable String meetingId, @PathVariable String motionId,
-                             @RequestBody VoteRequest request) {
+    VoteAnswer vote(@PathVariable String meetingId, @PathVariable String motionId,
+                    @RequestBody VoteRequest request) {
         Ledger.Outcome<VoteRecorded> outcome = ledger.record(new RecordVote(RecordIds.meeting(meetingId),
                 motionId, request.roll(), request.voice(), occurrence.resolve(request.occurredAt())));
         VoteRecorded vote = outcome.result();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("result", vote.result());
-        answer.put("rule", vote.threshold());
-        answer.put("tally", vote.tally());
-        answer.put("needed", vote.needed());
-        answer.put("present", vote.present());
-        answer.put("seats", vote.seats());
-        answer.put("position", outcome.position());
-        answer.put("eventId", outcome.eventIds().get(VoteRecorded.class.getSimpleName()));
-        return answer;
+        return new VoteAnswer(vote.result(), vote.threshold(), vote.tally(), vote.needed(), vote.present(),
+                vote.seats(), outcome.position(), outcome.eventIds().get(VoteRecorded.class.getSimpleName()));
     }
 
     record ApprovalRequest(@NotBlank String text, @NotBlank String sha256, @NotBlank String approvingMeetingId,
