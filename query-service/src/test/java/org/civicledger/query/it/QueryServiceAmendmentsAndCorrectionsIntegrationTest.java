@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.civicledger.events.EventJson;
 import org.civicledger.events.file.AmendmentAdopted;
 import org.civicledger.events.file.AmendmentProposed;
 import org.civicledger.events.file.AmendmentRejected;
@@ -38,69 +31,20 @@ import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.BodyKind;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.VoteThreshold;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
 /** Amendments and text versions, and corrected votes and file actions, read back from a real topic and database. */
-@Testcontainers
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QueryServiceAmendmentsAndCorrectionsIntegrationTest {
+class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrationTest {
 
-    private static final OffsetDateTime STARTS = OffsetDateTime.parse("2017-02-07T18:30:00-06:00");
-    private static final Instant T0 = STARTS.toInstant();
     private static final String INTRODUCED_TEXT = """
             WHEREAS Madison welcomes all residents;
             RESOLVED that the city is a safe haven;
             RESOLVED that city staff shall not ask about status.""";
-
-    @Container
-    @ServiceConnection
-    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:15");
-
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("civic.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-    }
-
-    static Topic topic;
-
-    @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KAFKA.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topic.NAME, 1, (short) 1))).all().get();
-        }
-        topic = new Topic(KAFKA.getBootstrapServers());
-    }
-
-    @Autowired
-    TestRestTemplate rest;
-
-    private static Instant at(int minutes) {
-        return T0.plusSeconds(60L * minutes);
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 
     private static List<String> members(int count) throws Exception {
         String suffix = id().substring(0, 8);
@@ -157,13 +101,6 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest {
             headers.setAccept(List.of(accept));
         }
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
-    private JsonNode get(String path, long minPosition) throws Exception {
-        String separator = path.contains("?") ? "&" : "?";
-        ResponseEntity<String> response = fetch(path + separator + "minPosition=" + minPosition, null);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return EventJson.mapper().readTree(response.getBody());
     }
 
     private void assertProblem(String path, int status, String rule) {

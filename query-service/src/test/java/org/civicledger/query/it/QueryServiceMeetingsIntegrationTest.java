@@ -3,18 +3,12 @@ package org.civicledger.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.civicledger.events.EventJson;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.file.FileType;
@@ -39,64 +33,14 @@ import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.roster.QuorumRuleSet;
 import org.civicledger.events.roster.VoteThreshold;
 import org.civicledger.events.roster.VoteThresholdSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
 /** Meetings, agendas, attendance, quorum and referrals, read back from a real topic and database. */
-@Testcontainers
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QueryServiceMeetingsIntegrationTest {
+class QueryServiceMeetingsIntegrationTest extends TopicIntegrationTest {
 
-    // The Madison Common Council meeting: Feb 7, 2017, 6:30 pm in Madison, which is 00:30 on the 8th in UTC.
-    private static final OffsetDateTime STARTS = OffsetDateTime.parse("2017-02-07T18:30:00-06:00");
-    private static final Instant T0 = STARTS.toInstant();
     private static final String ROOM = "City County Building, 210 Martin Luther King Jr. Boulevard; Room 201";
-
-    @Container
-    @ServiceConnection
-    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:15");
-
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("civic.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-    }
-
-    static Topic topic;
-
-    @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KAFKA.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topic.NAME, 1, (short) 1))).all().get();
-        }
-        topic = new Topic(KAFKA.getBootstrapServers());
-    }
-
-    @Autowired
-    TestRestTemplate rest;
-
-    private static Instant at(int minutes) {
-        return T0.plusSeconds(60L * minutes);
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 
     /** A body with its own slug, so tests sharing the database never see each other's meetings. */
     private static String body(int seats, QuorumRule rule) throws Exception {
@@ -118,14 +62,6 @@ class QueryServiceMeetingsIntegrationTest {
         topic.publish(new MeetingScheduled(meetingId, bodyId, startsAt, "America/Chicago", ROOM,
                 at(-60 * 24 * 7)));
         return meetingId;
-    }
-
-    private JsonNode get(String path, long minPosition) throws Exception {
-        String separator = path.contains("?") ? "&" : "?";
-        ResponseEntity<String> response = rest.getForEntity(path + separator + "minPosition=" + minPosition,
-                String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return EventJson.mapper().readTree(response.getBody());
     }
 
     private static List<String> texts(JsonNode array, String field) {

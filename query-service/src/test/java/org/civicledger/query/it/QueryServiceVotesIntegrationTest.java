@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.civicledger.events.EventJson;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.FileActedOn;
@@ -36,62 +31,13 @@ import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.BodyKind;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.VoteThreshold;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
 /** Motions, votes and what they did to files, read back from a real topic and database. */
-@Testcontainers
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QueryServiceVotesIntegrationTest {
+class QueryServiceVotesIntegrationTest extends TopicIntegrationTest {
 
-    private static final OffsetDateTime STARTS = OffsetDateTime.parse("2017-02-07T18:30:00-06:00");
-    private static final Instant T0 = STARTS.toInstant();
-
-    @Container
-    @ServiceConnection
-    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:15");
-
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("civic.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-    }
-
-    static Topic topic;
-
-    @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KAFKA.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topic.NAME, 1, (short) 1))).all().get();
-        }
-        topic = new Topic(KAFKA.getBootstrapServers());
-    }
-
-    @Autowired
-    TestRestTemplate rest;
-
-    private static Instant at(int minutes) {
-        return T0.plusSeconds(60L * minutes);
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 
     /** Registered members with their own slugs, so tests sharing the database never see each other's records. */
     private static List<String> members(int count) throws Exception {
@@ -152,12 +98,6 @@ class QueryServiceVotesIntegrationTest {
     /** Members in order, each with the choice at the same place in {@code choices}. */
     private static List<MemberVote> roll(List<String> members, VoteChoice... choices) {
         return IntStream.range(0, choices.length).mapToObj(i -> new MemberVote(members.get(i), choices[i])).toList();
-    }
-
-    private JsonNode get(String path, long minPosition) throws Exception {
-        ResponseEntity<String> response = rest.getForEntity(path + "?minPosition=" + minPosition, String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return EventJson.mapper().readTree(response.getBody());
     }
 
     private static List<String> texts(JsonNode array, String field) {
