@@ -31,9 +31,7 @@ import org.testcontainers.kafka.KafkaContainer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MadisonEndToEndTest {
 
-    private static final String CLERK = "maribeth-witzel-behl";
-    private static final String PASSWORD = "s3cret";
-    private static final String PASSWORD_HASH = "{bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu";
+    private static final String CLERK = Deployment.CLERK;
 
     @Container
     static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:15");
@@ -43,34 +41,23 @@ class MadisonEndToEndTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(12);
 
+    private static Deployment deployment;
     private static ServiceProcess commandService;
     private static ServiceProcess queryService;
     private static Api api;
 
     @BeforeAll
     static void startServices() throws Exception {
-        Map<String, String> env = Map.of(
-                "CIVIC_DB_URL", POSTGRES.getJdbcUrl(),
-                "CIVIC_DB_USER", POSTGRES.getUsername(),
-                "CIVIC_DB_PASSWORD", POSTGRES.getPassword(),
-                "CIVIC_KAFKA_BOOTSTRAP", KAFKA.getBootstrapServers());
-        Map<String, String> clerkEnv = new java.util.HashMap<>(env);
-        clerkEnv.put("CIVIC_CLERKS_0_USERNAME", CLERK);
-        clerkEnv.put("CIVIC_CLERKS_0_PASSWORD", PASSWORD_HASH);
-        commandService = ServiceProcess.start("command-service", clerkEnv);
-        queryService = ServiceProcess.start("query-service", env);
-        commandService.awaitHealthy(Duration.ofSeconds(120));
-        queryService.awaitHealthy(Duration.ofSeconds(120));
-        api = new Api(commandService, queryService, CLERK, PASSWORD);
+        deployment = Deployment.start(POSTGRES, KAFKA, Map.of());
+        commandService = deployment.commandService;
+        queryService = deployment.queryService;
+        api = deployment.api;
     }
 
     @AfterAll
     static void stopServices() throws Exception {
-        if (commandService != null) {
-            commandService.close();
-        }
-        if (queryService != null) {
-            queryService.close();
+        if (deployment != null) {
+            deployment.close();
         }
     }
 

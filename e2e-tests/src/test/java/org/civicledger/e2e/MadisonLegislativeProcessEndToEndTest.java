@@ -8,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +29,7 @@ import org.testcontainers.kafka.KafkaContainer;
 @Testcontainers
 class MadisonLegislativeProcessEndToEndTest {
 
-    private static final String CLERK = "maribeth-witzel-behl";
-    private static final String PASSWORD = "s3cret";
-    private static final String PASSWORD_HASH = "{bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu";
+    private static final String CLERK = Deployment.CLERK;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ALDERS = List.of("barbara-harrington-mckinney", "ledell-zellers", "amanda-hall",
             "mike-verveer", "shiva-bidar", "marsha-rummel", "steve-king", "zach-wood", "paul-skidmore",
@@ -50,27 +46,17 @@ class MadisonLegislativeProcessEndToEndTest {
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
 
+    private static Deployment deployment;
     private static ServiceProcess commandService;
     private static ServiceProcess queryService;
     private static Api api;
 
     @BeforeAll
     static void startServicesAndSeatTheCouncil() throws Exception {
-        Map<String, String> env = Map.of(
-                "CIVIC_DB_URL", POSTGRES.getJdbcUrl(),
-                "CIVIC_DB_USER", POSTGRES.getUsername(),
-                "CIVIC_DB_PASSWORD", POSTGRES.getPassword(),
-                "CIVIC_KAFKA_BOOTSTRAP", KAFKA.getBootstrapServers());
-        Map<String, String> clerkEnv = new HashMap<>(env);
-        clerkEnv.put("CIVIC_CLERKS_0_USERNAME", CLERK);
-        clerkEnv.put("CIVIC_CLERKS_0_PASSWORD", PASSWORD_HASH);
-        Map<String, String> queryEnv = new HashMap<>(env);
-        queryEnv.put("CIVIC_CITY_NAME", "City of Madison");
-        commandService = ServiceProcess.start("command-service", clerkEnv);
-        queryService = ServiceProcess.start("query-service", queryEnv);
-        commandService.awaitHealthy(Duration.ofSeconds(120));
-        queryService.awaitHealthy(Duration.ofSeconds(120));
-        api = new Api(commandService, queryService, CLERK, PASSWORD);
+        deployment = Deployment.start(POSTGRES, KAFKA, Map.of("CIVIC_CITY_NAME", "City of Madison"));
+        commandService = deployment.commandService;
+        queryService = deployment.queryService;
+        api = deployment.api;
 
         for (String alder : ALDERS) {
             api.record("POST", "/api/people", json(Map.of("id", alder, "name", name(alder))));
@@ -85,11 +71,8 @@ class MadisonLegislativeProcessEndToEndTest {
 
     @AfterAll
     static void stopServices() throws Exception {
-        if (commandService != null) {
-            commandService.close();
-        }
-        if (queryService != null) {
-            queryService.close();
+        if (deployment != null) {
+            deployment.close();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,9 +35,7 @@ import org.testcontainers.kafka.KafkaContainer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MadisonMeetingEndToEndTest {
 
-    private static final String CLERK = "maribeth-witzel-behl";
-    private static final String PASSWORD = "s3cret";
-    private static final String PASSWORD_HASH = "{bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu";
+    private static final String CLERK = Deployment.CLERK;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Container
@@ -47,6 +44,7 @@ class MadisonMeetingEndToEndTest {
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
 
+    private static Deployment deployment;
     private static ServiceProcess commandService;
     private static ServiceProcess queryService;
     private static Api api;
@@ -99,19 +97,10 @@ class MadisonMeetingEndToEndTest {
 
     @BeforeAll
     static void startServicesAndSeatTheCouncil() throws Exception {
-        Map<String, String> env = Map.of(
-                "CIVIC_DB_URL", POSTGRES.getJdbcUrl(),
-                "CIVIC_DB_USER", POSTGRES.getUsername(),
-                "CIVIC_DB_PASSWORD", POSTGRES.getPassword(),
-                "CIVIC_KAFKA_BOOTSTRAP", KAFKA.getBootstrapServers());
-        Map<String, String> clerkEnv = new HashMap<>(env);
-        clerkEnv.put("CIVIC_CLERKS_0_USERNAME", CLERK);
-        clerkEnv.put("CIVIC_CLERKS_0_PASSWORD", PASSWORD_HASH);
-        commandService = ServiceProcess.start("command-service", clerkEnv);
-        queryService = ServiceProcess.start("query-service", env);
-        commandService.awaitHealthy(Duration.ofSeconds(120));
-        queryService.awaitHealthy(Duration.ofSeconds(120));
-        api = new Api(commandService, queryService, CLERK, PASSWORD);
+        deployment = Deployment.start(POSTGRES, KAFKA, Map.of());
+        commandService = deployment.commandService;
+        queryService = deployment.queryService;
+        api = deployment.api;
 
         Map<String, String> people = new LinkedHashMap<>(ALDERS);
         people.put("paul-soglin", "Paul Soglin");
@@ -133,11 +122,8 @@ class MadisonMeetingEndToEndTest {
 
     @AfterAll
     static void stopServices() throws Exception {
-        if (commandService != null) {
-            commandService.close();
-        }
-        if (queryService != null) {
-            queryService.close();
+        if (deployment != null) {
+            deployment.close();
         }
     }
 
