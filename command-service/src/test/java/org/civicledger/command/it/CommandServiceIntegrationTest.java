@@ -211,17 +211,10 @@ class CommandServiceIntegrationTest {
 
     @Test
     void aPassingVoteAdoptsTheFileInTheSameTransactionAndAnswersWithItsArithmetic() throws Exception {
-        for (String p : List.of("vera-one", "walt-two", "xena-three")) {
-            register(p, p);
-        }
-        post("/api/bodies", "{\"id\":\"vote-council\",\"name\":\"Vote Council\",\"seats\":3}");
-        for (String p : List.of("vera-one", "walt-two", "xena-three")) {
-            post("/api/bodies/vote-council/seats", "{\"person\":\"" + p + "\",\"from\":\"2015-01-01\"}");
-        }
+        seatedBody("vote-council", List.of("vera-one", "walt-two", "xena-three"));
         String fileId = body(post("/api/files", "{\"type\":\"ORDINANCE\",\"title\":\"T\",\"text\":\"X\","
                 + "\"sponsor\":\"vera-one\",\"occurredAt\":\"2017-01-10T12:00:00Z\"}")).get("fileId").asText();
-        String meeting = "/api/meetings/" + body(post("/api/meetings", "{\"body\":\"vote-council\","
-                + "\"startsAt\":\"2017-02-07T18:30:00-06:00\",\"location\":\"Room 201\"}")).get("meetingId").asText();
+        String meeting = meetingOf("vote-council");
         String item = body(post(meeting + "/agenda/items", "{\"fileId\":\"" + fileId + "\"}")).get("itemId").asText();
         post(meeting + "/call-to-order", "{\"occurredAt\":\"2017-02-08T00:31:00Z\"}");
         post(meeting + "/roll-call", "{\"present\":[\"vera-one\",\"walt-two\"],\"absent\":[\"xena-three\"],"
@@ -252,13 +245,7 @@ class CommandServiceIntegrationTest {
 
     @Test
     void amendmentsInTwoDegreesAreAdoptedByVoteAndACorrectedVoteUndoesAnAdoption() throws Exception {
-        for (String p : List.of("amy-aye", "ben-bee", "cal-sea")) {
-            register(p, p);
-        }
-        post("/api/bodies", "{\"id\":\"amend-council\",\"name\":\"Amend Council\",\"seats\":3}");
-        for (String p : List.of("amy-aye", "ben-bee", "cal-sea")) {
-            post("/api/bodies/amend-council/seats", "{\"person\":\"" + p + "\",\"from\":\"2015-01-01\"}");
-        }
+        seatedBody("amend-council", List.of("amy-aye", "ben-bee", "cal-sea"));
         String file = "/api/files/" + body(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"T\","
                 + "\"text\":\"Original\",\"sponsor\":\"amy-aye\",\"occurredAt\":\"2017-01-10T12:00:00Z\"}"))
                 .get("fileId").asText();
@@ -269,8 +256,7 @@ class CommandServiceIntegrationTest {
         assertProblem(post(file + "/amendments", "{\"text\":\"Third\",\"proposedBy\":\"amy-aye\",\"amends\":\""
                 + second + "\"}"), 422, "third-degree-amendment");
 
-        String meeting = "/api/meetings/" + body(post("/api/meetings", "{\"body\":\"amend-council\","
-                + "\"startsAt\":\"2017-02-07T18:30:00-06:00\",\"location\":\"Room 201\"}")).get("meetingId").asText();
+        String meeting = meetingOf("amend-council");
         String item = body(post(meeting + "/agenda/items", "{\"fileId\":\"" + file.substring(11) + "\"}"))
                 .get("itemId").asText();
         post(meeting + "/call-to-order", "{}");
@@ -310,17 +296,10 @@ class CommandServiceIntegrationTest {
 
     @Test
     void aPassedReconsiderationReopensTheAdoptedFileForANewVote() throws Exception {
-        for (String p : List.of("rae-one", "rex-two", "roy-three")) {
-            register(p, p);
-        }
-        post("/api/bodies", "{\"id\":\"recon-council\",\"name\":\"Recon Council\",\"seats\":3}");
-        for (String p : List.of("rae-one", "rex-two", "roy-three")) {
-            post("/api/bodies/recon-council/seats", "{\"person\":\"" + p + "\",\"from\":\"2015-01-01\"}");
-        }
+        seatedBody("recon-council", List.of("rae-one", "rex-two", "roy-three"));
         String fileId = body(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"T\",\"text\":\"X\","
                 + "\"sponsor\":\"rae-one\"}")).get("fileId").asText();
-        String meeting = "/api/meetings/" + body(post("/api/meetings", "{\"body\":\"recon-council\","
-                + "\"startsAt\":\"2017-02-07T18:30:00-06:00\",\"location\":\"Room 201\"}")).get("meetingId").asText();
+        String meeting = meetingOf("recon-council");
         String item = body(post(meeting + "/agenda/items", "{\"fileId\":\"" + fileId + "\"}")).get("itemId").asText();
         post(meeting + "/call-to-order", "{}");
         post(meeting + "/roll-call", "{\"present\":[\"rae-one\",\"rex-two\",\"roy-three\"]}");
@@ -342,6 +321,22 @@ class CommandServiceIntegrationTest {
                 SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
                 String.class, fileId).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
         assertThat(fileEvents).containsExactly("FileIntroduced", "FileActedOn", "FileReopened", "FileActedOn");
+    }
+
+    /** Registers the members and seats them on a new body with one seat each. */
+    private void seatedBody(String bodyId, List<String> members) {
+        members.forEach(p -> register(p, p));
+        post("/api/bodies", "{\"id\":\"" + bodyId + "\",\"name\":\"" + bodyId + "\",\"seats\":"
+                + members.size() + "}");
+        members.forEach(p -> post("/api/bodies/" + bodyId + "/seats", "{\"person\":\"" + p
+                + "\",\"from\":\"2015-01-01\"}"));
+    }
+
+    /** A meeting of the body on February 7, 2017; answers its path. */
+    private String meetingOf(String bodyId) throws Exception {
+        return "/api/meetings/" + body(post("/api/meetings", "{\"body\":\"" + bodyId + "\","
+                + "\"startsAt\":\"2017-02-07T18:30:00-06:00\",\"location\":\"Room 201\"}"))
+                .get("meetingId").asText();
     }
 
     private void assertProblem(ResponseEntity<String> response, int status, String rule) throws Exception {
