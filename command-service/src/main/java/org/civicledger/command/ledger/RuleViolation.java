@@ -11,11 +11,22 @@ public class RuleViolation extends RuntimeException {
 
     private final String rule;
     private final Kind kind;
+    private final String field;
 
     private RuleViolation(Kind kind, String rule, String message) {
+        this(kind, rule, message, null);
+    }
+
+    private RuleViolation(Kind kind, String rule, String message, String field) {
         super(message);
         this.kind = kind;
         this.rule = rule;
+        this.field = field;
+    }
+
+    /** A request field (or parameter) whose value breaks {@code rule}; the problem document names it. */
+    public static RuleViolation badField(String rule, String field, String message) {
+        return new RuleViolation(Kind.BAD_REQUEST, rule, message, field);
     }
 
     public static RuleViolation badRequest(String rule, String message) {
@@ -40,5 +51,10 @@ public class RuleViolation extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The offending field or parameter, or null when the rule concerns the request as a whole. */
+    public String field() {
+        return field;
     }
 }

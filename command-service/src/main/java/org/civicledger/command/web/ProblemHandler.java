@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.events.StorableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +52,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
-        return problem(status, e.rule(), e.getMessage());
+        ProblemDetail problem = problem(status, e.rule(), e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return problem;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -112,17 +117,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON for this action.";
+        if (e.getCause() instanceof StorableTextModule.InvalidText invalid) {
+            String field = fieldPath(invalid);
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, StorableText.RULE,
+                    "Field '" + field + "' contains text that cannot be recorded: " + invalid.getOriginalMessage() + ".");
+            problem.setProperty("field", field);
+            return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            detail = "Field '" + field + "' has a value of the wrong type or format.";
+            detail = "Field '" + fieldPath(mapping) + "' has a value of the wrong type or format.";
         } else if (e.getCause() instanceof JsonProcessingException parsing && parsing.getLocation() != null) {
             detail = "The request body is not valid JSON (line " + parsing.getLocation().getLineNr() + ", column "
                     + parsing.getLocation().getColumnNr() + ").";
         }
         return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "malformed-request", detail), headers,
                 HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String fieldPath(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
     }
 
     /** Spring's own problems (unsupported method or media type…) get a rule name too. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,76 +16,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.civicledger.events.EventEnvelope;
-import org.civicledger.events.EventJson;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
 /** The command side against a real PostgreSQL and a real Kafka broker. */
-@Testcontainers
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "civic.clerks[0].username=ada",
-        // bcrypt of "s3cret"
-        "civic.clerks[0].password={bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu"})
-class CommandServiceIntegrationTest {
-
-    @Container
-    @ServiceConnection
-    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:15");
-
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("civic.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-    }
-
-    @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private final ObjectMapper json = EventJson.mapper();
-
-    private ResponseEntity<String> post(String path, String body) {
-        return send(HttpMethod.POST, path, body, true);
-    }
-
-    private ResponseEntity<String> send(HttpMethod method, String path, String body, boolean authenticated) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        TestRestTemplate client = authenticated ? rest.withBasicAuth("ada", "s3cret") : rest;
-        return client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private JsonNode body(ResponseEntity<String> response) throws Exception {
-        return json.readTree(response.getBody());
-    }
-
-    private long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-    }
-
-    private void register(String id, String name) {
-        ResponseEntity<String> response = post("/api/people", "{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}");
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
-    }
+class CommandServiceIntegrationTest extends CommandSideTest {
 
     @Test
     void anonymousWritesAreRefusedWith401ProblemAndStoreNothing() throws Exception {
@@ -321,28 +257,6 @@ class CommandServiceIntegrationTest {
                 SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
                 String.class, fileId).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
         assertThat(fileEvents).containsExactly("FileIntroduced", "FileActedOn", "FileReopened", "FileActedOn");
-    }
-
-    /** Registers the members and seats them on a new body with one seat each. */
-    private void seatedBody(String bodyId, List<String> members) {
-        members.forEach(p -> register(p, p));
-        post("/api/bodies", "{\"id\":\"" + bodyId + "\",\"name\":\"" + bodyId + "\",\"seats\":"
-                + members.size() + "}");
-        members.forEach(p -> post("/api/bodies/" + bodyId + "/seats", "{\"person\":\"" + p
-                + "\",\"from\":\"2015-01-01\"}"));
-    }
-
-    /** A meeting of the body on February 7, 2017; answers its path. */
-    private String meetingOf(String bodyId) throws Exception {
-        return "/api/meetings/" + body(post("/api/meetings", "{\"body\":\"" + bodyId + "\","
-                + "\"startsAt\":\"2017-02-07T18:30:00-06:00\",\"location\":\"Room 201\"}"))
-                .get("meetingId").asText();
-    }
-
-    private void assertProblem(ResponseEntity<String> response, int status, String rule) throws Exception {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(body(response).get("rule").asText()).isEqualTo(rule);
     }
 
     @Test
