@@ -1,0 +1,49 @@
+package org.civicledger.web;
+
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/** Both services' HTTP edge: container refusals as problems, and bounded request bodies. */
+@AutoConfiguration
+public class ServiceWebAutoConfiguration {
+
+    /** Runs after Boot's own Tomcat customizer, so its HTML error valve is the one replaced. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorValve() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(TomcatServletWebServerFactory factory) {
+                factory.addContextCustomizers(context -> {
+                    if (context.getParent() instanceof Host host) {
+                        for (Valve valve : host.getPipeline().getValves()) {
+                            if (valve instanceof ErrorReportValve) {
+                                host.getPipeline().removeValve(valve);
+                            }
+                        }
+                        host.getPipeline().addValve(new ProblemErrorValve());
+                        if (host instanceof StandardHost standard) {
+                            standard.setErrorReportValveClass(ProblemErrorValve.class.getName());
+                        }
+                    }
+                });
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${civic.http.max-body-size:2MB}") DataSize limit) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(limit));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
