@@ -1,9 +1,12 @@
 package org.civicledger.query.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -11,15 +14,21 @@ import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.EventJson;
 import org.civicledger.events.EventTypes;
+import org.civicledger.query.deadletter.DeadLetters;
+import org.civicledger.query.deadletter.DisplayText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies one polled batch in one transaction: each event is logged once (a duplicate's insert does nothing and
  * its projections are skipped), handed to every projection, and the partitions' next offsets are stored with it.
+ * An event that cannot be projected never stops the stream: the batch is applied again with a savepoint per event,
+ * the failing event is parked as a dead letter, and later events of its aggregate wait behind it.
  */
 @Component
 class EventApplier {
@@ -28,20 +37,45 @@ class EventApplier {
 
     private final JdbcTemplate jdbc;
     private final List<Projection> projections;
+    private final DeadLetters deadLetters;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
 
-    EventApplier(JdbcTemplate jdbc, List<Projection> projections) {
+    EventApplier(JdbcTemplate jdbc, List<Projection> projections, DeadLetters deadLetters,
+                 PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.projections = projections;
+        this.deadLetters = deadLetters;
+        this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Answers the highest position applied in this batch (0 if none). */
-    @Transactional
+    /** Answers the highest position applied or parked in this batch (0 if none). */
     public long apply(ConsumerRecords<String, byte[]> records) {
+        try {
+            return transaction.execute(status -> applyBatch(records, false));
+        } catch (RuntimeException e) {
+            if (Failures.isTransient(e)) {
+                throw e;
+            }
+            log.warn("an event in this batch cannot be projected; applying it event by event: {}", Failures.describe(e));
+            try {
+                return transaction.execute(status -> applyBatch(records, true));
+            } finally {
+                deadLetters.reload();
+            }
+        }
+    }
+
+    /** {@code guarded}: a savepoint around each event, so one that fails is parked and the rest are applied. */
+    private long applyBatch(ConsumerRecords<String, byte[]> records, boolean guarded) {
+        Set<String> held = new HashSet<>(deadLetters.heldAggregates());
         long highest = 0;
         for (TopicPartition partition : records.partitions()) {
             long nextOffset = -1;
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                highest = Math.max(highest, applyOne(record));
+                highest = Math.max(highest, applyOne(record, held, guarded));
                 nextOffset = record.offset() + 1;
             }
             jdbc.update("""
@@ -52,7 +86,7 @@ class EventApplier {
         return highest;
     }
 
-    private long applyOne(ConsumerRecord<String, byte[]> record) {
+    private long applyOne(ConsumerRecord<String, byte[]> record, Set<String> held, boolean guarded) {
         EventEnvelope envelope;
         try {
             envelope = EventJson.mapper().readValue(record.value(), EventEnvelope.class);
@@ -64,13 +98,69 @@ class EventApplier {
             reject(record, "envelope without id, type or data");
             return 0;
         }
+        String aggregate = DeadLetters.aggregateOf(envelope);
+        if (held.contains(aggregate)) {
+            deadLetters.holdBack(record.value(), envelope);
+        } else if (!guarded) {
+            project(envelope);
+        } else {
+            try {
+                savepoint.executeWithoutResult(status -> project(envelope));
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw e;
+                }
+                log.error("event {} at position {} parked as a dead letter: {}", envelope.id(), envelope.position(),
+                        Failures.describe(e));
+                deadLetters.park(record.value(), envelope, Failures.describe(e));
+                held.add(aggregate);
+            }
+        }
+        return envelope.position();
+    }
+
+    /**
+     * Retries the dead letters, each aggregate's oldest first, until one fails again. Runs on the consumer's thread.
+     * Answers how many were applied.
+     */
+    int retryDeadLetters() {
+        int applied = 0;
+        try {
+            for (String aggregate : deadLetters.heldAggregates()) {
+                applied += transaction.execute(status -> retryAggregate(aggregate));
+            }
+        } finally {
+            deadLetters.reload();
+        }
+        return applied;
+    }
+
+    private int retryAggregate(String aggregate) {
+        int applied = 0;
+        for (DeadLetters.Parked parked : deadLetters.parkedOf(aggregate)) {
+            try {
+                EventEnvelope envelope = EventJson.mapper().readValue(parked.envelope(), EventEnvelope.class);
+                savepoint.executeWithoutResult(status -> project(envelope));
+            } catch (IOException | RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
+                deadLetters.failedAgain(parked, aggregate, Failures.describe(e));
+                return applied;
+            }
+            deadLetters.release(parked.eventId());
+            applied++;
+        }
+        return applied;
+    }
+
+    private void project(EventEnvelope envelope) {
         if (!logOnce(envelope)) {
             log.debug("duplicate event {} at position {} skipped", envelope.id(), envelope.position());
-            return envelope.position();
+            return;
         }
         Optional<CivicEvent> event = decode(envelope);
         event.ifPresent(e -> projections.forEach(p -> p.apply(envelope, e)));
-        return envelope.position();
     }
 
     private boolean logOnce(EventEnvelope envelope) {
@@ -100,7 +190,7 @@ class EventApplier {
         log.warn("rejected record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
         jdbc.update("""
                 INSERT INTO rejected_record (topic, partition, record_offset, reason, value) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""", record.topic(), record.partition(), record.offset(), reason, record.value());
+                ON CONFLICT DO NOTHING""", record.topic(), record.partition(), record.offset(), DisplayText.of(reason),
+                record.value());
     }
-
 }

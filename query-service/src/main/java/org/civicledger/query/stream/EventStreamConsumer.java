@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.civicledger.query.deadletter.RetryRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,12 +33,14 @@ class EventStreamConsumer implements SmartLifecycle {
     private final EventApplier applier;
     private final ProjectionPosition position;
     private final JdbcTemplate jdbc;
+    private final RetryRequests retries;
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
     EventStreamConsumer(StreamSettings settings, EventApplier applier, ProjectionPosition position,
-                        JdbcTemplate jdbc) {
+                        JdbcTemplate jdbc, RetryRequests retries) {
+        this.retries = retries;
         this.settings = settings;
         this.applier = applier;
         this.position = position;
@@ -90,6 +93,11 @@ class EventStreamConsumer implements SmartLifecycle {
                     ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
                     if (!records.isEmpty()) {
                         position.advanceTo(applier.apply(records));
+                    }
+                    position.reportTopicEnd(partitions.stream()
+                            .allMatch(p -> kafka.currentLag(p).orElse(Long.MAX_VALUE) == 0));
+                    if (retries.take()) {
+                        log.info("dead-letter retry applied {} event(s)", applier.retryDeadLetters());
                     }
                 }
             } catch (WakeupException e) {

@@ -1,21 +1,35 @@
 package org.civicledger.query.stream;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The highest global position this projection has committed. With the topic's single partition events arrive in
- * global order, so reaching N means every event up to N is visible (read-your-writes).
+ * The highest global position this projection has committed (applied, or parked as a dead letter). With the topic's
+ * single partition events arrive in global order, so reaching N means every event up to N has been processed
+ * (read-your-writes). Readers waiting for a position register a callback instead of holding a thread.
  */
 @Component
 public class ProjectionPosition {
 
-    private final Object lock = new Object();
-    private long position;
+    /** A reader waiting for {@code wanted}; {@code onReached} runs once, on the consumer's thread. */
+    public record Waiter(long wanted, Runnable onReached) {
+    }
 
-    public ProjectionPosition(JdbcTemplate jdbc) {
-        Long stored = jdbc.queryForObject("SELECT COALESCE(MAX(position), 0) FROM event_log", Long.class);
+    private final Object lock = new Object();
+    private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.wanted(), b.wanted()));
+    private final long aheadWindow;
+    private long position;
+    private volatile boolean atTopicEnd;
+
+    public ProjectionPosition(JdbcTemplate jdbc, @Value("${civic.query.ahead-window}") long aheadWindow) {
+        this.aheadWindow = aheadWindow;
+        Long stored = jdbc.queryForObject("""
+                SELECT GREATEST((SELECT COALESCE(MAX(position), 0) FROM event_log),
+                                (SELECT COALESCE(MAX(position), 0) FROM dead_letter))""", Long.class);
         position = stored == null ? 0 : stored;
     }
 
@@ -26,26 +40,46 @@ public class ProjectionPosition {
     }
 
     void advanceTo(long committed) {
+        List<Waiter> reached = new ArrayList<>();
         synchronized (lock) {
             if (committed > position) {
                 position = committed;
-                lock.notifyAll();
             }
+            while (!waiters.isEmpty() && waiters.peek().wanted() <= position) {
+                reached.add(waiters.poll());
+            }
+        }
+        reached.forEach(w -> w.onReached().run());
+    }
+
+    /** The consumer read everything the topic held when it last fetched. */
+    void reportTopicEnd(boolean reached) {
+        atTopicEnd = reached;
+    }
+
+    /**
+     * True when {@code wanted} lies beyond anything published so far: the consumer is at the topic's end and the
+     * position is further ahead than the publisher could plausibly be behind the store. Waiting would not help.
+     */
+    public boolean isBeyondPublished(long wanted) {
+        return atTopicEnd && wanted > current() + aheadWindow;
+    }
+
+    /** Registers {@code waiter}; false (and nothing registered) if the position is already reached. */
+    public boolean await(Waiter waiter) {
+        synchronized (lock) {
+            if (position >= waiter.wanted()) {
+                return false;
+            }
+            waiters.add(waiter);
+            return true;
         }
     }
 
-    /** Waits until the projection has reached {@code wanted}; false if it has not within {@code timeout}. */
-    public boolean awaitAtLeast(long wanted, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** Forgets a waiter that gave up; true if it was still waiting. */
+    public boolean cancel(Waiter waiter) {
         synchronized (lock) {
-            while (position < wanted) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                lock.wait(Math.max(1, left / 1_000_000));
-            }
-            return true;
+            return waiters.remove(waiter);
         }
     }
 }

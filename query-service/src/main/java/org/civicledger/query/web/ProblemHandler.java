@@ -21,11 +21,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private static ProblemDetail problem(HttpStatusCode status, String rule, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
-        problem.setTitle(rule);
-        problem.setProperty("rule", rule);
-        return problem;
+        return Problems.of(status, rule, detail);
     }
 
     @ExceptionHandler(NotFound.class)
@@ -42,17 +38,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'.");
-    }
-
-    @ExceptionHandler(ProjectionBehind.class)
-    ResponseEntity<ProblemDetail> behind(ProjectionBehind e) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "projection-behind", e.getMessage());
-        problem.setProperty("minPosition", e.wanted());
-        problem.setProperty("currentPosition", e.current());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .header(MinPositionInterceptor.HEADER, Long.toString(e.current()))
-                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)

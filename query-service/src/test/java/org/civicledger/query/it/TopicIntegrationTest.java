@@ -27,7 +27,10 @@ import org.testcontainers.kafka.KafkaContainer;
  * events with the {@link Topic} as the command side would, each under slugs of its own, so they never see each
  * other's records.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "civic.clerks[0].username=ada",
+        // bcrypt of "s3cret"
+        "civic.clerks[0].password={bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu"})
 abstract class TopicIntegrationTest {
 
     /** The Madison Common Council meeting: Feb 7, 2017, 6:30 pm in Madison, which is 00:30 on the 8th in UTC. */
