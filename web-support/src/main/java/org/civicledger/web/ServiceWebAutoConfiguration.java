@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** Both services' HTTP edge: container refusals as problems, and bounded request bodies. */
+/** Both services' HTTP edge: container refusals as problems, bounded request bodies, storable parameters. */
 @AutoConfiguration
 public class ServiceWebAutoConfiguration {
 
@@ -44,6 +44,13 @@ public class ServiceWebAutoConfiguration {
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${civic.http.max-body-size:2MB}") DataSize limit) {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(limit));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<StorableParameters> storableParameters() {
+        FilterRegistrationBean<StorableParameters> registration = new FilterRegistrationBean<>(new StorableParameters());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

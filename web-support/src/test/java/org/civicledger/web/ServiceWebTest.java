@@ -61,6 +61,15 @@ class ServiceWebTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"q=%00", "q=a%1Bb", "q=%EF%BF%BF", "%00=x"})
+    void parametersThatCannotBeStoredAreA400InvalidTextProblem(String query) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/things/x?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 400, "invalid-text");
+    }
+
     @Test
     void oversizedHeadersAreA431Problem() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/things/x"))

@@ -37,12 +37,19 @@ final class Topic {
     static final String NAME = "civic-ledger.events";
 
     private final String bootstrapServers;
+    private final String name;
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<CivicEvent, String> ids = new IdentityHashMap<>();
     private long position;
 
     Topic(String bootstrapServers) {
+        this(bootstrapServers, NAME);
+    }
+
+    /** A topic of its own, with positions counted from 1 again. */
+    Topic(String bootstrapServers, String name) {
         this.bootstrapServers = bootstrapServers;
+        this.name = name;
     }
 
     /** Answers the position of the last event, for {@code minPosition}. */
@@ -57,7 +64,7 @@ final class Topic {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (CivicEvent event : events) {
                 EventEnvelope envelope = envelope(event, clerk);
-                producer.send(new ProducerRecord<>(NAME, envelope.aggregateId(),
+                producer.send(new ProducerRecord<>(name, envelope.aggregateId(),
                         EventJson.mapper().writeValueAsBytes(envelope))).get();
             }
         }

@@ -11,9 +11,12 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Path variables and query parameters obey the same text rule as bodies, before any lookup uses them. */
+/**
+ * Path variables obey the same text rule as bodies, before any lookup uses them (query parameters are checked by
+ * web-support's filter for both services).
+ */
 @Configuration
-class StorableParameters implements HandlerInterceptor, WebMvcConfigurer {
+class StorablePathVariables implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -22,12 +25,6 @@ class StorableParameters implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        request.getParameterMap().forEach((name, values) -> {
-            check("parameter name", name);
-            for (String value : values) {
-                check(name, value);
-            }
-        });
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (variables instanceof Map<?, ?> map) {
             map.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value)));
