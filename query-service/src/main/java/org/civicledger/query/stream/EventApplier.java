@@ -154,7 +154,8 @@ class EventApplier {
         return applied;
     }
 
-    private void project(EventEnvelope envelope) {
+    /** The one fold: the live record and every past cut ({@link PastRecord}) apply events through here. */
+    void project(EventEnvelope envelope) {
         if (!logOnce(envelope)) {
             log.debug("duplicate event {} at position {} skipped", envelope.id(), envelope.position());
             return;

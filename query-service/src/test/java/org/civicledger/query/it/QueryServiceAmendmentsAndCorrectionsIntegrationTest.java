@@ -327,6 +327,43 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
     }
 
     @Test
+    void aCorrectedVoteIsSeenAsRecordedBeforeItsCorrectionWasRecordedAndCorrectedAfter() throws Exception {
+        List<String> alders = members(3);
+        String safeHaven = file();
+        String m = heldMeeting(alders);
+        String motion = id();
+        VoteRecorded recorded = rollCall(m, motion, safeHaven, MotionKind.ADOPT, at(12), alders, VoteChoice.AYE,
+                VoteChoice.AYE, VoteChoice.NO);
+        topic.publish(new MotionMade(m, motion, "item-1", safeHaven, MotionKind.ADOPT, alders.get(0), alders.get(1),
+                null, null, at(10)), recorded, new FileActedOn(safeHaven, Action.ADOPTED, m, motion, at(12)));
+        Thread.sleep(20);
+        Instant beforeCorrection = Instant.now();
+        Thread.sleep(20);
+        VoteCorrected corrected = correction(topic.idOf(recorded), rollCall(m, motion, safeHaven, MotionKind.ADOPT,
+                at(12), alders, VoteChoice.AYE, VoteChoice.NO, VoteChoice.NO), "Ald. 2 voted no", at(60 * 24));
+        topic.publish(corrected);
+        long last = topic.publish(new FileActionCorrected(safeHaven, Action.FAILED, m, motion, topic.idOf(corrected),
+                "Ald. 2 voted no", at(60 * 24)));
+        get("/api/files/" + safeHaven, last);
+
+        JsonNode then = get("/api/files/" + safeHaven + "/votes?asOf=" + beforeCorrection, 0).get("items").get(0);
+        JsonNode now = get("/api/files/" + safeHaven + "/votes", 0).get("items").get(0);
+        // At council time just after the vote, as known now: the correction applies though recorded a day later.
+        JsonNode knownNow = get("/api/files/" + safeHaven + "/votes?occurredBy=" + at(13), 0).get("items").get(0);
+
+        assertThat(List.of(then.get("result").asText(), then.get("corrected").asBoolean()))
+                .containsExactly("PASSED", false);
+        assertThat(get("/api/files/" + safeHaven + "?asOf=" + beforeCorrection, 0).get("status").asText())
+                .isEqualTo("ADOPTED");
+        assertThat(List.of(now.get("result").asText(), now.get("corrected").asBoolean()))
+                .containsExactly("FAILED", true);
+        assertThat(List.of(knownNow.get("result").asText(), knownNow.get("corrected").asBoolean()))
+                .containsExactly("FAILED", true);
+        assertThat(get("/api/files/" + safeHaven + "?occurredBy=" + at(13), 0).get("status").asText())
+                .isEqualTo("FAILED");
+    }
+
+    @Test
     void aCorrectionOfACorrectionAppliesToTheSameVoteAndListsBothInOrder() throws Exception {
         List<String> alders = members(3);
         String safeHaven = file();
