@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.events.StorableText;
+import org.civicledger.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -36,12 +37,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    static ProblemDetail problem(HttpStatusCode status, String rule, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
-        problem.setTitle(rule);
-        problem.setProperty("rule", rule);
-        return problem;
+    private static ProblemDetail problem(HttpStatusCode status, String rule, String detail) {
+        return Problems.of(status, rule, detail);
     }
 
     @ExceptionHandler(RuleViolation.class)

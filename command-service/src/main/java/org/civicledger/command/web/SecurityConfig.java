@@ -3,54 +3,29 @@ package org.civicledger.command.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.civicledger.web.Problems;
 
 /**
- * Only clerks write. Accounts come from configuration ({@code civic.clerks}) with hashed passwords; requests
+ * Only clerks write. Accounts come from configuration ({@code civic.clerks}, web-support's {@code ClerkAccounts}) with
+ * hashed passwords; requests
  * authenticate with HTTP Basic, statelessly, so there is no session cookie to forge (hence no CSRF token).
  */
 @Configuration
 class SecurityConfig {
-
-    @ConfigurationProperties("civic")
-    record ClerkAccounts(List<Clerk> clerks) {
-        /** {@code password} is a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$10$...}. */
-        record Clerk(String username, String password) {
-        }
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService clerks(ClerkAccounts accounts) {
-        List<ClerkAccounts.Clerk> clerks = accounts.clerks() == null ? List.of() : accounts.clerks();
-        return new InMemoryUserDetailsManager(clerks.stream()
-                .map(c -> User.withUsername(c.username()).password(c.password()).roles("CLERK").build())
-                .toList());
-    }
 
     /** bcrypt verifies a clerk's password once; repeated requests within the TTL reuse that verdict. */
     @Bean
@@ -66,7 +41,7 @@ class SecurityConfig {
             throws Exception {
         AuthenticationEntryPoint loginRequired = (request, response, ex) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"civic-ledger\"");
-            write(response, json, ProblemHandler.problem(HttpStatus.UNAUTHORIZED,
+            Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED,
                     "clerk-login-required", "Recording actions requires a clerk login."));
         };
         return http
@@ -80,16 +55,9 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(loginRequired)
-                        .accessDeniedHandler((request, response, ex) -> write(response, json,
-                                ProblemHandler.problem(HttpStatus.FORBIDDEN, "clerk-role-required",
+                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, json,
+                                Problems.of(HttpStatus.FORBIDDEN, "clerk-role-required",
                                         "This account may not record actions."))))
                 .build();
-    }
-
-    private static void write(jakarta.servlet.http.HttpServletResponse response, ObjectMapper json,
-                              ProblemDetail problem) throws java.io.IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -1,5 +1,6 @@
 package org.civicledger.query.web;
 
+import org.civicledger.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -16,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.civicledger.query.stream.ProjectionPosition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -155,9 +155,7 @@ class MinPositionFilter extends OncePerRequestFilter {
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, problem);
     }
 
     private static Long parse(String value) {

@@ -1,5 +1,6 @@
 package org.civicledger.query.web;
 
+import org.civicledger.web.Problems;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
