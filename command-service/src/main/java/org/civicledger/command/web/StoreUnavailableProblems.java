@@ -49,10 +49,18 @@ class StoreUnavailableProblems {
         return ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable", detail);
     }
 
-    /** A connection-level failure anywhere in the chain: SQLSTATE class 08, 57P (server shutting down), 53300. */
+    /**
+     * A connection-level failure anywhere in the chain: SQLSTATE class 08, 57P (server shutting down), 53300; or
+     * Hikari's "Connection is closed" (no SQLSTATE), seen when a connection it evicted after such an error is used
+     * again later in the same transaction.
+     */
     static boolean connectionLost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
