@@ -10,8 +10,8 @@ import org.testcontainers.kafka.KafkaContainer;
 final class Deployment implements AutoCloseable {
 
     static final String CLERK = "maribeth-witzel-behl";
-    private static final String PASSWORD = "s3cret";
-    private static final String PASSWORD_HASH = "{bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu";
+    static final String PASSWORD = "s3cret";
+    static final String PASSWORD_HASH = "{bcrypt}$2a$10$cxLg36HNySHHUQ5SRYO3wuIJHygS.I6lB5ytAhocTIIY/Auw1bSqu";
 
     final ServiceProcess commandService;
     final ServiceProcess queryService;

@@ -28,12 +28,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, Map<String, String> env) throws IOException {
+        return start(name, env, freePort());
+    }
+
+    /** On a given port: a restarted instance answers where the killed one did. */
+    static ServiceProcess start(String name, Map<String, String> env, int port) throws IOException {
         Path jar = Path.of(System.getProperty("civic.jars", ".."), name, "target", name + ".jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it first (mvn package)");
         }
-        int port = freePort();
-        Path log = Path.of("target", "e2e-logs", name + "-" + port + ".log");
+        Path log = Path.of("target", "e2e-logs", name + "-" + port + "-" + System.currentTimeMillis() + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString())
@@ -44,7 +48,7 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, builder.start(), port, log);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -74,6 +78,15 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not healthy after " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would end it: no shutdown hook, no graceful stop. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     boolean logContains(String text) throws IOException {

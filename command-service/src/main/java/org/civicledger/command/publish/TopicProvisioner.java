@@ -35,8 +35,10 @@ class TopicProvisioner {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout))) {
             // Kept forever and never compacted: a new query side rebuilds its read models from the whole topic.
+            // With acks=all, an acknowledged event is on min.insync.replicas brokers: 2 of 3 survives a lost broker.
             NewTopic topic = new NewTopic(settings.topic(), settings.partitions(), settings.replicationFactor())
-                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete"));
+                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete",
+                            "min.insync.replicas", Integer.toString(minInsyncReplicas(settings.replicationFactor()))));
             admin.createTopics(List.of(topic)).all().get(timeout, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -44,5 +46,10 @@ class TopicProvisioner {
             }
         }
         exists = true;
+    }
+
+    /** One broker may be lost without refusing writes: 1 for one or two replicas, 2 for three or more. */
+    static int minInsyncReplicas(int replicationFactor) {
+        return Math.max(1, Math.min(2, replicationFactor - 1));
     }
 }
