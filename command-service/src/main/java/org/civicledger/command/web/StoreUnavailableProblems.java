@@ -1,5 +1,6 @@
 package org.civicledger.command.web;
 
+import org.civicledger.web.Problems;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -37,7 +38,7 @@ class StoreUnavailableProblems {
     ProblemDetail storeUnreachable(RuntimeException e) {
         if (!(e instanceof CannotCreateTransactionException) && !connectionLost(e)) {
             log.error("unexpected failure", e);
-            return ProblemHandler.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+            return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                     "Something went wrong on our side; the action may not have been recorded.");
         }
         log.warn("event store unreachable: {}", rootMessage(e));
@@ -46,7 +47,7 @@ class StoreUnavailableProblems {
                 ? "The event store became unreachable while the action was being committed; it may or may not have"
                   + " been recorded. Check the record before trying again."
                 : "The event store is unreachable right now; the action was not recorded. Please try again.";
-        return ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable", detail);
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable", detail);
     }
 
     /**
