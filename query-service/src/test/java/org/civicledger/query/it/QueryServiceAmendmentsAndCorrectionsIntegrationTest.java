@@ -178,9 +178,9 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
         assertThat(one.get("text").asText()).isEqualTo(INTRODUCED_TEXT);
         assertThat(one.get("amendmentId").isNull()).isTrue();
         assertThat(texts(history, "type")).containsExactly("FileIntroduced", "AmendmentProposed", "AmendmentProposed",
-                "AmendmentAdopted", "AmendmentAdopted");
+                "MotionMade", "VoteRecorded", "AmendmentAdopted", "MotionMade", "VoteRecorded", "AmendmentAdopted");
         assertThat(texts(history, "classification")).containsExactly("introduction", "amendment-introduction",
-                "amendment-introduction", "amendment-passage", "amendment-passage");
+                "amendment-introduction", null, null, "amendment-passage", null, null, "amendment-passage");
     }
 
     @Test
@@ -262,7 +262,7 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
         assertThat(texts(get("/api/files/" + safeHaven + "/versions", last).get("items"), "version"))
                 .containsExactly("1");
         assertThat(texts(history, "classification"))
-                .containsExactly("introduction", "amendment-introduction", "amendment-failure");
+                .containsExactly("introduction", "amendment-introduction", null, null, "amendment-failure");
     }
 
     @Test
@@ -314,11 +314,13 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
         assertThat(List.of(unchanged.get("choice").asText(), unchanged.get("result").asText()))
                 .containsExactly("AYE", "FAILED");
 
-        assertThat(texts(history, "type")).containsExactly("FileIntroduced", "FileActedOn", "FileActionCorrected");
-        assertThat(texts(history, "classification")).containsExactly("introduction", "passage", "failure");
-        assertThat(texts(history, "recordedBy")).containsExactly("clerk", "clerk", "jdoe");
-        assertThat(history.get(2).get("data").get("reason").asText()).isEqualTo(reason);
-        assertThat(history.get(2).get("data").get("correction").asText()).isEqualTo(topic.idOf(corrected));
+        assertThat(texts(history, "type")).containsExactly("FileIntroduced", "MotionMade", "VoteRecorded",
+                "FileActedOn", "VoteCorrected", "FileActionCorrected");
+        assertThat(texts(history, "classification"))
+                .containsExactly("introduction", null, null, "passage", null, "failure");
+        assertThat(texts(history, "recordedBy")).containsExactly("clerk", "clerk", "clerk", "clerk", "jdoe", "jdoe");
+        assertThat(history.get(5).get("data").get("reason").asText()).isEqualTo(reason);
+        assertThat(history.get(5).get("data").get("correction").asText()).isEqualTo(topic.idOf(corrected));
 
         JsonNode original = get("/api/events?after=" + beforeVote + "&limit=1", last).get("items").get(0);
         assertThat(original.get("eventId").asText()).isEqualTo(topic.idOf(recorded));
