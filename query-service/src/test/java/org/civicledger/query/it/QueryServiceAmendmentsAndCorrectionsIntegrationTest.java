@@ -357,4 +357,41 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
         assertThat(get("/api/people/" + alders.get(2) + "/votes", last).get("items")).as("one vote, corrected twice")
                 .hasSize(1);
     }
+
+    @Test
+    void draftMinutesStateTheVoteAsRecordedThenEachCorrectionWithDateClerkAndReasonThenItsTally() throws Exception {
+        List<String> alders = members(3);
+        String safeHaven = file();
+        String m = heldMeeting(alders);
+        String motion = id();
+        VoteRecorded recorded = rollCall(m, motion, safeHaven, MotionKind.ADOPT, at(12), alders, VoteChoice.AYE,
+                VoteChoice.AYE, VoteChoice.NO);
+        topic.publish(new MotionMade(m, motion, "item-1", safeHaven, MotionKind.ADOPT, alders.get(0),
+                alders.get(1), null, null, at(10)), recorded);
+        VoteCorrected first = correction(topic.idOf(recorded), rollCall(m, motion, safeHaven, MotionKind.ADOPT,
+                at(12), alders, VoteChoice.AYE, VoteChoice.NO, VoteChoice.NO), "Ald. Two voted no", at(60 * 24));
+        topic.publishAs("jdoe", first);
+        VoteCorrected second = correction(topic.idOf(first), rollCall(m, motion, safeHaven, MotionKind.ADOPT,
+                at(12), alders, VoteChoice.AYE, VoteChoice.AYE, VoteChoice.ABSTAIN), "Ald. Three abstained",
+                at(60 * 24 * 2));
+        long last = topic.publishAs("asmith", second);
+
+        List<String> lines = get("/api/meetings/" + m + "/minutes.json", last).get("text").asText().lines()
+                .map(String::strip).toList();
+
+        assertThat(lines).containsSubsequence(
+                "A motion was made by " + alders.get(0) + ", seconded by " + alders.get(1)
+                        + ", to Adopt. The motion passed by the following vote:",
+                "Ayes: 2 - " + alders.get(0) + ", " + alders.get(1),
+                "Noes: 1 - " + alders.get(2),
+                "The vote was corrected on Wednesday, February 8, 2017 by jdoe: Ald. Two voted no. "
+                        + "The motion failed by the corrected vote:",
+                "Ayes: 1 - " + alders.get(0),
+                "Noes: 2 - " + alders.get(1) + ", " + alders.get(2),
+                "The vote was corrected on Thursday, February 9, 2017 by asmith: Ald. Three abstained. "
+                        + "The motion passed by the corrected vote:",
+                "Ayes: 2 - " + alders.get(0) + ", " + alders.get(1),
+                "Noes: 0",
+                "Abstentions: 1 - " + alders.get(2));
+    }
 }
