@@ -128,9 +128,12 @@ class MadisonLegislativeProcessEndToEndTest {
         String feb7 = meeting("2017-02-07T18:30:00-06:00");
         String item = item(feb7, Map.of("fileId", fileId));
         api.record("POST", "/api/meetings/" + feb7 + "/agenda/publish", "{\"occurredAt\":\"2017-02-03T21:00:00Z\"}");
-        api.record("POST", "/api/meetings/" + feb7 + "/call-to-order", "{\"occurredAt\":\"2017-02-08T00:31:00Z\"}");
-        api.record("POST", "/api/meetings/" + feb7 + "/roll-call", json(Map.of("present", PRESENT, "absent", ABSENT,
-                "excused", EXCUSED, "occurredAt", "2017-02-08T00:32:00Z")));
+        // As the meetings contract reads: the roll call, once the start has come, calls the meeting to order.
+        long rollCalled = api.record("POST", "/api/meetings/" + feb7 + "/roll-call", json(Map.of("present", PRESENT,
+                "absent", ABSENT, "excused", EXCUSED, "occurredAt", "2017-02-08T00:32:00Z"))).get("position").asLong();
+        JsonNode inProgress = api.read("/api/meetings/" + feb7, rollCalled);
+        assertThat(inProgress.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(inProgress.get("calledToOrderAt").asText()).isEqualTo("2017-02-08T00:32:00Z");
 
         String substitute = api.record("POST", "/api/files/" + fileId + "/amendments", json(Map.of(
                 "text", "The Common Council Office is a safe space.\nNo City funds for immigration enforcement.",
@@ -189,15 +192,37 @@ class MadisonLegislativeProcessEndToEndTest {
                 .contains("Noes: 0").contains("Abstentions: 1 - Clear")
                 .contains("Absent: 3 - ").contains("Excused: 2 - ")
                 .contains("The meeting adjourned at 10:25 PM.");
-        assertThat(minutesText).containsPattern("Ayes: 14 - [^\\n]*Eskrich");
+        assertThat(minutesText).contains("The meeting was called to order at 6:32 PM.")
+                .containsPattern("passed by the following vote:\\n   Ayes: 13 - ")
+                .containsPattern("\\n   The vote was corrected on [A-Z][a-z]+day, [A-Z][a-z]+ \\d+, \\d{4} by " + CLERK
+                        + ": Ald. Eskrich voted aye; recorded in error as no. The motion passed by the corrected "
+                        + "vote:\\n   Ayes: 14 - [^\\n]*Eskrich");
 
-        // The file's history: introduction, both amendments and their passage, adoption, each classified.
+        // The file's whole history: introduction, both amendments, each motion with its vote and what it did, and
+        // the correction of the adoption vote, each action classified.
         JsonNode history = api.read("/api/files/" + fileId + "/history", approved).get("items");
+        List<String> types = new ArrayList<>();
         List<String> classifications = new ArrayList<>();
-        history.forEach(h -> classifications.add(h.get("classification").isNull() ? null
-                : h.get("classification").asText()));
+        history.forEach(h -> {
+            types.add(h.get("type").asText());
+            classifications.add(h.get("classification").isNull() ? null : h.get("classification").asText());
+        });
+        assertThat(types).containsExactly("FileIntroduced", "AmendmentProposed", "AmendmentProposed",
+                "MotionMade", "VoteRecorded", "AmendmentAdopted", "MotionMade", "VoteRecorded", "AmendmentAdopted",
+                "MotionMade", "VoteRecorded", "FileActedOn", "VoteCorrected");
         assertThat(classifications).containsExactly("introduction", "amendment-introduction",
-                "amendment-introduction", "amendment-passage", "amendment-passage", "passage");
+                "amendment-introduction", null, null, "amendment-passage", null, null, "amendment-passage",
+                null, null, "passage", null);
+        JsonNode adoptionInHistory = history.get(10);
+        assertThat(adoptionInHistory.get("motionId").asText()).isEqualTo(adopt);
+        assertThat(adoptionInHistory.get("result").asText()).isEqualTo("PASSED");
+        assertThat(adoptionInHistory.get("tally").get("ayes").asInt()).isEqualTo(13);
+        JsonNode correctionInHistory = history.get(12);
+        assertThat(correctionInHistory.get("reason").asText())
+                .isEqualTo("Ald. Eskrich voted aye; recorded in error as no");
+        assertThat(correctionInHistory.get("recordedBy").asText()).isEqualTo(CLERK);
+        assertThat(correctionInHistory.get("corrects").asText()).isEqualTo(adoption.get("eventId").asText());
+        assertThat(correctionInHistory.get("tally").get("ayes").asInt()).isEqualTo(14);
         JsonNode file = api.read("/api/files/" + fileId, approved);
         assertThat(file.get("status").asText()).isEqualTo("ADOPTED");
         assertThat(api.read("/api/files/" + fileId + "/versions/2", approved).get("text").asText())

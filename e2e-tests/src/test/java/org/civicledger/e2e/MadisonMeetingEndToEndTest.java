@@ -157,7 +157,8 @@ class MadisonMeetingEndToEndTest {
         JsonNode amended = api.record("POST", meeting + "/agenda/publish", json(Map.of("occurredAt", AMENDED)));
         assertThat(amended.get("version").asInt()).isEqualTo(2);
 
-        refused(409, "meeting-not-in-progress", "POST", meeting + "/roll-call", rollCall(PRESENT, ABSENT, EXCUSED));
+        refused(409, "meeting-not-in-progress", "POST", meeting + "/roll-call", json(Map.of("present", PRESENT,
+                "absent", ABSENT, "excused", EXCUSED, "occurredAt", "2017-02-08T00:20:00Z")));   // before the start
         api.record("POST", meeting + "/call-to-order", json(Map.of("occurredAt", CALLED_TO_ORDER)));
         List<String> withTheMayor = new ArrayList<>(PRESENT);
         withTheMayor.add("paul-soglin");

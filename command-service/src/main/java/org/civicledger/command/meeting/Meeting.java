@@ -147,15 +147,30 @@ public class Meeting {
         apply(new MeetingCalledToOrder(meetingId, command.occurredAt()));
     }
 
+    /**
+     * Calling the roll of a scheduled meeting at or after its start opens it: the meeting is called to order at the
+     * roll call's time, then the roll is taken. Before the start it must be called to order explicitly.
+     */
     @CommandHandler
     public void handle(TakeRollCall command, Roster roster) {
-        requireStatus(Status.IN_PROGRESS);
+        boolean opens = status == Status.SCHEDULED;
+        if (opens && command.occurredAt().isBefore(startsAt.toInstant())) {
+            throw RuleViolation.conflict("meeting-not-in-progress", "This meeting has not been called to order, "
+                    + "and a roll call at " + command.occurredAt() + " is before its scheduled start at "
+                    + startsAt.toInstant() + ". Call it to order first if it opened early.");
+        }
+        if (!opens) {
+            requireStatus(Status.IN_PROGRESS);
+        }
         if (attendance.rollCallTaken()) {
             throw RuleViolation.conflict("roll-call-already-taken",
                     "The roll was already called; record later arrivals and departures instead.");
         }
         Attendance.requireComplete(roster.seatedOn(bodyId, startsAt.atZoneSameInstant(zone).toLocalDate()),
                 command.present(), command.absent(), command.excused());
+        if (opens) {
+            apply(new MeetingCalledToOrder(meetingId, command.occurredAt()));
+        }
         apply(new RollCallTaken(meetingId, command.present(), command.absent(), command.excused(),
                 command.occurredAt()));
     }

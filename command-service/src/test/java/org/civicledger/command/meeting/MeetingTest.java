@@ -187,10 +187,75 @@ class MeetingTest {
     }
 
     @Test
-    void givenScheduled_whenRollCalledBeforeOrder_thenRefused() {
+    void givenScheduledAndItsStartHasCome_whenRollCalled_thenCalledToOrderAtTheRollCallThenRollCallTaken() {
+        Instant rollCall = AT.plusSeconds(120);
+        fixture.given(SCHEDULED)
+                .when(new TakeRollCall(M, List.of("shiva-bidar", "larry-palm"), List.of("tim-gruber"), List.of(),
+                        rollCall))
+                .expectEvents(new MeetingCalledToOrder(M, rollCall), new RollCallTaken(M,
+                        List.of("shiva-bidar", "larry-palm"), List.of("tim-gruber"), List.of(), rollCall));
+    }
+
+    @Test
+    void givenScheduled_whenRollCalledAtTheScheduledStartExactly_thenCalledToOrder() {
+        fixture.given(SCHEDULED)
+                .when(new TakeRollCall(M, List.of("shiva-bidar", "larry-palm"), List.of("tim-gruber"), List.of(), AT))
+                .expectEvents(new MeetingCalledToOrder(M, AT), ROLL);
+    }
+
+    @Test
+    void givenScheduled_whenRollCalledBeforeTheScheduledStart_thenRefusedUntilCalledToOrder() {
         fixture.given(SCHEDULED).when(new TakeRollCall(M, List.of("shiva-bidar", "larry-palm", "tim-gruber"),
-                        List.of(), List.of(), AT))
-                .expectExceptionMessage("This meeting has not been called to order.").expectNoEvents();
+                        List.of(), List.of(), AT.minusSeconds(60)))
+                .expectExceptionMessage("This meeting has not been called to order, and a roll call at "
+                        + "2017-02-08T00:29:00Z is before its scheduled start at 2017-02-08T00:30:00Z. "
+                        + "Call it to order first if it opened early.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenCalledToOrderEarly_whenRollCalledBeforeTheScheduledStart_thenRollCallTaken() {
+        Instant early = AT.minusSeconds(600);
+        fixture.given(SCHEDULED, new MeetingCalledToOrder(M, early))
+                .when(new TakeRollCall(M, List.of("shiva-bidar", "larry-palm"), List.of("tim-gruber"), List.of(),
+                        early))
+                .expectEvents(new RollCallTaken(M, List.of("shiva-bidar", "larry-palm"), List.of("tim-gruber"),
+                        List.of(), early));
+    }
+
+    @Test
+    void givenRescheduledAWeekLater_whenRollCalledAtTheOriginalStart_thenRefused() {
+        fixture.given(SCHEDULED, new MeetingRescheduled(M, FEB_7.plusDays(7), CCB, AT))
+                .when(new TakeRollCall(M, List.of("shiva-bidar", "larry-palm", "tim-gruber"), List.of(), List.of(),
+                        AT))
+                .expectExceptionMessage("This meeting has not been called to order, and a roll call at "
+                        + "2017-02-08T00:30:00Z is before its scheduled start at 2017-02-15T00:30:00Z. "
+                        + "Call it to order first if it opened early.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenScheduledAndItsStartHasCome_whenRollCallIncomplete_thenRefusedAndNotCalledToOrder() {
+        fixture.given(SCHEDULED)
+                .when(new TakeRollCall(M, List.of("shiva-bidar"), List.of(), List.of("larry-palm"), AT))
+                .expectExceptionMessage("Every seated member must be marked present, absent or excused; "
+                        + "missing: [tim-gruber].").expectNoEvents();
+    }
+
+    @Test
+    void givenCancelled_whenRollCalledAfterTheStart_thenRefusedAsCancelled() {
+        fixture.given(SCHEDULED, new MeetingCancelled(M, "Snow emergency", AT))
+                .when(new TakeRollCall(M, List.of("shiva-bidar", "larry-palm", "tim-gruber"), List.of(), List.of(),
+                        AT.plusSeconds(60)))
+                .expectExceptionMessage("This meeting was cancelled.").expectNoEvents();
+    }
+
+    @Test
+    void givenAdjournedWithoutARollCall_whenRollCalled_thenRefusedAsAdjourned() {
+        fixture.given(SCHEDULED, CALLED, new MeetingAdjourned(M, AT))
+                .when(new TakeRollCall(M, List.of("shiva-bidar", "larry-palm", "tim-gruber"), List.of(), List.of(),
+                        AT.plusSeconds(60)))
+                .expectExceptionMessage("This meeting has adjourned.").expectNoEvents();
     }
 
     @Test

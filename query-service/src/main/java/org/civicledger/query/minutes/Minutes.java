@@ -43,9 +43,21 @@ record Minutes(String city, String bodyName, String meetingId, Status status, Zo
     record Motion(MotionKind kind, String mover, String seconder, String referTo, List<Vote> votes) {
     }
 
-    /** A voice vote has no ballots and no {@code needed}; {@code ballots} are in roll order. */
+    /**
+     * A vote as recorded at the meeting. A voice vote has no ballots and no {@code needed}; {@code ballots} are in roll
+     * order. {@code corrections} are the clerks' later corrections of it, oldest first, each with its whole roll.
+     */
     record Vote(Method method, Result result, VoteThreshold threshold, Integer needed, int present, int seats,
-                List<Ballot> ballots) {
+                List<Ballot> ballots, List<Correction> corrections) {
+
+        Vote(Method method, Result result, VoteThreshold threshold, Integer needed, int present, int seats,
+             List<Ballot> ballots) {
+            this(method, result, threshold, needed, present, seats, ballots, List.of());
+        }
+    }
+
+    /** {@code vote}: the vote as this correction recounted it (its own corrections empty). */
+    record Correction(Instant correctedAt, String recordedBy, String reason, Vote vote) {
     }
 
     record Ballot(String person, VoteChoice choice) {

@@ -13,6 +13,7 @@ import org.civicledger.events.meeting.VoteRecorded.Method;
 import org.civicledger.events.meeting.VoteRecorded.Result;
 import org.civicledger.query.minutes.Minutes.AttendanceChange;
 import org.civicledger.query.minutes.Minutes.Ballot;
+import org.civicledger.query.minutes.Minutes.Correction;
 import org.civicledger.query.minutes.Minutes.Item;
 import org.civicledger.query.minutes.Minutes.Motion;
 import org.civicledger.query.minutes.Minutes.Vote;
@@ -141,7 +142,22 @@ final class MinutesComposer {
             if (vote.method() == Method.ROLL_CALL) {
                 lines.addAll(roll(vote));
             }
+            vote.corrections().forEach(correction -> lines.addAll(corrected(correction)));
         }
+        return lines;
+    }
+
+    /** A correction is stated where the vote is, after it, never merged into it silently. */
+    private List<String> corrected(Correction correction) {
+        String reason = clean(correction.reason());
+        String clerk = clean(correction.recordedBy());
+        Vote vote = correction.vote();
+        List<String> lines = new ArrayList<>();
+        lines.add("The vote was corrected on " + date(correction.correctedAt().atZone(minutes.startsAt().getZone())
+                .toLocalDate()) + " by " + clerk + (reason == null || reason.isEmpty() ? "."
+                : ": " + reason + (reason.matches(".*[.!?]") ? "" : ".")) + " The motion "
+                + (vote.result() == Result.PASSED ? "passed" : "failed") + " by the corrected vote:");
+        lines.addAll(roll(vote));
         return lines;
     }
 

@@ -141,16 +141,18 @@ class MinutesLoader {
             ballots.computeIfAbsent(rs.getString("event_id"), id -> new ArrayList<>())
                     .add(new Ballot(rs.getString("person_id"), VoteChoice.valueOf(rs.getString("choice"))));
         }, meetingId);
+        CorrectedVotes corrected = CorrectedVotes.of(jdbc, meetingId);
         Map<String, List<Vote>> votes = new HashMap<>();
         jdbc.query("""
                 SELECT event_id, motion_id, method, result, threshold, needed, present, seats FROM vote
                 WHERE meeting_id = ? ORDER BY position""", rs -> {
             String threshold = rs.getString("threshold");
-            votes.computeIfAbsent(rs.getString("motion_id"), id -> new ArrayList<>()).add(new Vote(
-                    Method.valueOf(rs.getString("method")), Result.valueOf(rs.getString("result")),
+            Vote current = new Vote(Method.valueOf(rs.getString("method")), Result.valueOf(rs.getString("result")),
                     threshold == null ? null : VoteThreshold.valueOf(threshold), (Integer) rs.getObject("needed"),
                     rs.getInt("present"), rs.getInt("seats"),
-                    ballots.getOrDefault(rs.getString("event_id"), List.of())));
+                    ballots.getOrDefault(rs.getString("event_id"), List.of()));
+            votes.computeIfAbsent(rs.getString("motion_id"), id -> new ArrayList<>())
+                    .add(corrected.stated(rs.getString("event_id"), current));
         }, meetingId);
         return jdbc.query("""
                         SELECT m.motion_id, m.item_id, m.kind, m.mover, m.seconder, m.refer_to, b.name AS refer_name,

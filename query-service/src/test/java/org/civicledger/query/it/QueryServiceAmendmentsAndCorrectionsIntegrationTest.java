@@ -178,9 +178,9 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
         assertThat(one.get("text").asText()).isEqualTo(INTRODUCED_TEXT);
         assertThat(one.get("amendmentId").isNull()).isTrue();
         assertThat(texts(history, "type")).containsExactly("FileIntroduced", "AmendmentProposed", "AmendmentProposed",
-                "AmendmentAdopted", "AmendmentAdopted");
+                "MotionMade", "VoteRecorded", "AmendmentAdopted", "MotionMade", "VoteRecorded", "AmendmentAdopted");
         assertThat(texts(history, "classification")).containsExactly("introduction", "amendment-introduction",
-                "amendment-introduction", "amendment-passage", "amendment-passage");
+                "amendment-introduction", null, null, "amendment-passage", null, null, "amendment-passage");
     }
 
     @Test
@@ -262,7 +262,7 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
         assertThat(texts(get("/api/files/" + safeHaven + "/versions", last).get("items"), "version"))
                 .containsExactly("1");
         assertThat(texts(history, "classification"))
-                .containsExactly("introduction", "amendment-introduction", "amendment-failure");
+                .containsExactly("introduction", "amendment-introduction", null, null, "amendment-failure");
     }
 
     @Test
@@ -314,11 +314,13 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
         assertThat(List.of(unchanged.get("choice").asText(), unchanged.get("result").asText()))
                 .containsExactly("AYE", "FAILED");
 
-        assertThat(texts(history, "type")).containsExactly("FileIntroduced", "FileActedOn", "FileActionCorrected");
-        assertThat(texts(history, "classification")).containsExactly("introduction", "passage", "failure");
-        assertThat(texts(history, "recordedBy")).containsExactly("clerk", "clerk", "jdoe");
-        assertThat(history.get(2).get("data").get("reason").asText()).isEqualTo(reason);
-        assertThat(history.get(2).get("data").get("correction").asText()).isEqualTo(topic.idOf(corrected));
+        assertThat(texts(history, "type")).containsExactly("FileIntroduced", "MotionMade", "VoteRecorded",
+                "FileActedOn", "VoteCorrected", "FileActionCorrected");
+        assertThat(texts(history, "classification"))
+                .containsExactly("introduction", null, null, "passage", null, "failure");
+        assertThat(texts(history, "recordedBy")).containsExactly("clerk", "clerk", "clerk", "clerk", "jdoe", "jdoe");
+        assertThat(history.get(5).get("data").get("reason").asText()).isEqualTo(reason);
+        assertThat(history.get(5).get("data").get("correction").asText()).isEqualTo(topic.idOf(corrected));
 
         JsonNode original = get("/api/events?after=" + beforeVote + "&limit=1", last).get("items").get(0);
         assertThat(original.get("eventId").asText()).isEqualTo(topic.idOf(recorded));
@@ -391,5 +393,42 @@ class QueryServiceAmendmentsAndCorrectionsIntegrationTest extends TopicIntegrati
         assertThat(texts(vote.get("corrections"), "result")).containsExactly("FAILED", "PASSED");
         assertThat(get("/api/people/" + alders.get(2) + "/votes", last).get("items")).as("one vote, corrected twice")
                 .hasSize(1);
+    }
+
+    @Test
+    void draftMinutesStateTheVoteAsRecordedThenEachCorrectionWithDateClerkAndReasonThenItsTally() throws Exception {
+        List<String> alders = members(3);
+        String safeHaven = file();
+        String m = heldMeeting(alders);
+        String motion = id();
+        VoteRecorded recorded = rollCall(m, motion, safeHaven, MotionKind.ADOPT, at(12), alders, VoteChoice.AYE,
+                VoteChoice.AYE, VoteChoice.NO);
+        topic.publish(new MotionMade(m, motion, "item-1", safeHaven, MotionKind.ADOPT, alders.get(0),
+                alders.get(1), null, null, at(10)), recorded);
+        VoteCorrected first = correction(topic.idOf(recorded), rollCall(m, motion, safeHaven, MotionKind.ADOPT,
+                at(12), alders, VoteChoice.AYE, VoteChoice.NO, VoteChoice.NO), "Ald. Two voted no", at(60 * 24));
+        topic.publishAs("jdoe", first);
+        VoteCorrected second = correction(topic.idOf(first), rollCall(m, motion, safeHaven, MotionKind.ADOPT,
+                at(12), alders, VoteChoice.AYE, VoteChoice.AYE, VoteChoice.ABSTAIN), "Ald. Three abstained",
+                at(60 * 24 * 2));
+        long last = topic.publishAs("asmith", second);
+
+        List<String> lines = get("/api/meetings/" + m + "/minutes.json", last).get("text").asText().lines()
+                .map(String::strip).toList();
+
+        assertThat(lines).containsSubsequence(
+                "A motion was made by " + alders.get(0) + ", seconded by " + alders.get(1)
+                        + ", to Adopt. The motion passed by the following vote:",
+                "Ayes: 2 - " + alders.get(0) + ", " + alders.get(1),
+                "Noes: 1 - " + alders.get(2),
+                "The vote was corrected on Wednesday, February 8, 2017 by jdoe: Ald. Two voted no. "
+                        + "The motion failed by the corrected vote:",
+                "Ayes: 1 - " + alders.get(0),
+                "Noes: 2 - " + alders.get(1) + ", " + alders.get(2),
+                "The vote was corrected on Thursday, February 9, 2017 by asmith: Ald. Three abstained. "
+                        + "The motion passed by the corrected vote:",
+                "Ayes: 2 - " + alders.get(0) + ", " + alders.get(1),
+                "Noes: 0",
+                "Abstentions: 1 - " + alders.get(2));
     }
 }

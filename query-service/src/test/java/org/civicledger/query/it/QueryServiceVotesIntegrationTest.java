@@ -325,10 +325,10 @@ class QueryServiceVotesIntegrationTest extends TopicIntegrationTest {
 
         JsonNode items = get("/api/files/" + safeHaven + "/history", last).get("items");
 
-        assertThat(texts(items, "type"))
-                .containsExactly("FileIntroduced", "CosponsorAdded", "FileReferred", "FileActedOn");
+        assertThat(texts(items, "type")).containsExactly("FileIntroduced", "CosponsorAdded", "FileReferred",
+                "MotionMade", "VoteRecorded", "FileActedOn");
         assertThat(texts(items, "classification"))
-                .containsExactly("introduction", null, "referral-committee", "passage");
+                .containsExactly("introduction", null, "referral-committee", null, null, "passage");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.civicledger.events.meeting.VoteRecorded.Result;
 import org.civicledger.events.roster.VoteThreshold;
 import org.civicledger.query.minutes.Minutes.AttendanceChange;
 import org.civicledger.query.minutes.Minutes.Ballot;
+import org.civicledger.query.minutes.Minutes.Correction;
 import org.civicledger.query.minutes.Minutes.Item;
 import org.civicledger.query.minutes.Minutes.Motion;
 import org.civicledger.query.minutes.Minutes.Person;
@@ -157,6 +158,44 @@ class MinutesRendererTest {
                 .contains("Meeting of Tuesday, July 4, 2017, 9:00 AM (America/Denver)")
                 .contains("called to order at 9:02 AM.")
                 .endsWith("ADJOURNMENT\nThe meeting has not adjourned.\n");
+    }
+
+    @Test
+    void aCorrectedVoteIsStatedAsRecordedThenAsCorrectedWithDateClerkAndReasonThenTheCorrectedTally() {
+        Vote recount = rollCall(Result.PASSED, VoteThreshold.MAJORITY_CAST, 4, 6, 8,
+                "shiva-bidar", VoteChoice.AYE, "larry-palm", VoteChoice.AYE, "marsha-rummel", VoteChoice.AYE,
+                "sara-eskrich", VoteChoice.AYE, "mark-clear", VoteChoice.ABSTAIN, "david-ahrens", VoteChoice.RECUSED,
+                "mike-verveer", VoteChoice.ABSENT, "paul-skidmore", VoteChoice.EXCUSED);
+        Vote corrected = new Vote(ADOPTED.method(), ADOPTED.result(), ADOPTED.threshold(), ADOPTED.needed(),
+                ADOPTED.present(), ADOPTED.seats(), ADOPTED.ballots(), List.of(
+                        new Correction(STARTS.plusDays(2).toInstant(), "jdoe", "Ald. Eskrich voted aye", recount),
+                        new Correction(STARTS.plusDays(3).toInstant(), "asmith", null, recount)));
+
+        String text = MinutesRenderer.text(adjourned(adopt(corrected)));
+
+        assertThat(text).contains("""
+                   A motion was made by Ald. Palm, seconded by Ald. Rummel, to Adopt. The motion passed by the following vote:
+                   Ayes: 3 - Bidar, Palm, Rummel
+                   Noes: 1 - Eskrich
+                   Abstentions: 1 - Clear
+                   Recused: 1 - Ahrens
+                   Absent: 1 - Verveer
+                   Excused: 1 - Skidmore
+                   (MAJORITY_CAST: 3 ayes needed of 4 cast.)
+                   The vote was corrected on Thursday, February 9, 2017 by jdoe: Ald. Eskrich voted aye. The motion passed by the corrected vote:
+                   Ayes: 4 - Bidar, Eskrich, Palm, Rummel
+                   Noes: 0
+                   Abstentions: 1 - Clear
+                   Recused: 1 - Ahrens
+                   Absent: 1 - Verveer
+                   Excused: 1 - Skidmore
+                   (MAJORITY_CAST: 4 ayes needed of 4 cast.)
+                   The vote was corrected on Friday, February 10, 2017 by asmith. The motion passed by the corrected vote:
+                   Ayes: 4 - Bidar, Eskrich, Palm, Rummel
+                """);
+        assertThat(MinutesRenderer.html(adjourned(adopt(corrected)))).contains("<p>The vote was corrected on "
+                + "Thursday, February 9, 2017 by jdoe: Ald. Eskrich voted aye. The motion passed by the corrected "
+                + "vote:</p>\n<p>Ayes: 4 - Bidar, Eskrich, Palm, Rummel</p>");
     }
 
     @Test
