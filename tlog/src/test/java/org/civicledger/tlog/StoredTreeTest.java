@@ -31,8 +31,14 @@ class StoredTreeTest {
 
     @Test
     void everyRootMatchesTheRecursiveDefinition() {
+        TreeBuilder streamed = new TreeBuilder();
         for (int size = 0; size <= N; size++) {
-            assertThat(Hex.of(tree.root(size))).as("size %d", size).isEqualTo(Hex.of(NaiveTree.mth(LEAVES.subList(0, size))));
+            String expected = Hex.of(NaiveTree.mth(LEAVES.subList(0, size)));
+            assertThat(Hex.of(tree.root(size))).as("stored, size %d", size).isEqualTo(expected);
+            assertThat(Hex.of(streamed.root())).as("streamed, size %d", size).isEqualTo(expected);
+            if (size < N) {
+                streamed.addLeaf(LEAVES.get(size));
+            }
         }
     }
 
