@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.civicledger.query.deadletter.DeadLetters;
 import org.civicledger.query.stream.ProjectionPosition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class MinPositionFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Civic-Position";
+    static final String HELD_HEADER = "Civic-Held-Records";
     private static final String PARAMETER = "minPosition";
     private static final String OUTCOME = MinPositionFilter.class.getName() + ".outcome";
 
@@ -39,8 +41,11 @@ class MinPositionFilter extends OncePerRequestFilter {
     private final Duration maxWait;
     private final Semaphore waitingSlots;
     private final ObjectMapper json;
+    private final DeadLetters deadLetters;
 
-    MinPositionFilter(ProjectionPosition position, Duration maxWait, int maxWaiting, ObjectMapper json) {
+    MinPositionFilter(ProjectionPosition position, Duration maxWait, int maxWaiting, ObjectMapper json,
+                      DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.position = position;
         this.maxWait = maxWait;
         this.waitingSlots = new Semaphore(maxWaiting);
@@ -140,6 +145,11 @@ class MinPositionFilter extends OncePerRequestFilter {
     private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader(HEADER, Long.toString(position.current()));
+        int held = deadLetters.heldAggregates().size();
+        if (held > 0) {
+            // The answer may lack events parked as dead letters: say so, and how many records wait on them.
+            response.setHeader(HELD_HEADER, Integer.toString(held));
+        }
         chain.doFilter(request, response);
     }
 

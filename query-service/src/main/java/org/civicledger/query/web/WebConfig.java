@@ -3,6 +3,7 @@ package org.civicledger.query.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import org.civicledger.query.deadletter.DeadLetters;
 import org.civicledger.query.stream.PastRecord;
 import org.civicledger.query.stream.ProjectionPosition;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +19,9 @@ class WebConfig {
     @Bean
     FilterRegistrationBean<MinPositionFilter> minPositionFilter(ProjectionPosition position,
             @Value("${civic.query.max-wait}") Duration maxWait, @Value("${civic.query.max-waiting}") int maxWaiting,
-            ObjectMapper json) {
-        var registration = new FilterRegistrationBean<>(new MinPositionFilter(position, maxWait, maxWaiting, json));
+            ObjectMapper json, DeadLetters deadLetters) {
+        var registration = new FilterRegistrationBean<>(new MinPositionFilter(position, maxWait, maxWaiting, json,
+                deadLetters));
         registration.addUrlPatterns("/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setAsyncSupported(true);
