@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +16,9 @@ import org.civicledger.events.meeting.MotionMade;
 import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.query.web.NotFound;
+import org.civicledger.tlog.Hashes;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +35,7 @@ class HistoryQueries {
 
     private static final String ITEM = """
             SELECT position, event_id, type, aggregate_type, aggregate_id, sequence, occurred_at, recorded_at,
-                   recorded_by, data
+                   recorded_by, data, envelope
             FROM event_log""";
     private static final String ABOUT_THE_FILE = " WHERE aggregate_id = ? OR (aggregate_type = 'Meeting' AND type IN ("
             + Stream.of(MotionMade.class, VoteRecorded.class, VoteCorrected.class)
@@ -53,7 +57,7 @@ class HistoryQueries {
     record HistoryItem(long position, String eventId, String type, String aggregateType, String aggregateId,
                        long sequence, Instant occurredAt, Instant recordedAt, String recordedBy, JsonNode data,
                        String classification, String meetingId, String motionId, String result, JsonNode tally,
-                       String reason, String corrects) {
+                       String reason, String corrects, String leafHash) {
     }
 
     /**
@@ -89,10 +93,26 @@ class HistoryQueries {
                     rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
                     rs.getString("recorded_by"), data, ActionClassification.of(type, data), text(data, "meetingId"),
                     text(data, "motionId"), text(data, "result"), node(data, "tally"), text(data, "reason"),
-                    text(data, "corrects"));
+                    text(data, "corrects"), leafHash(rs.getBytes("envelope")));
         } catch (IOException e) {
             throw new SQLException("event " + rs.getString("event_id") + " has unreadable data", e);
         }
+    }
+
+    /** RFC 6962 leaf hash of the envelope bytes, base64 (null for events stored before the bytes were kept). */
+    private static String leafHash(byte[] envelope) {
+        return envelope == null ? null : Base64.getEncoder().encodeToString(Hashes.leafHash(envelope));
+    }
+
+    /** The event's envelope byte for byte, as published: the transparency log's leaf. */
+    @GetMapping(value = "/api/events/{position}/leaf", produces = "application/json")
+    ResponseEntity<byte[]> leaf(@PathVariable long position) {
+        List<byte[]> bytes = jdbc.query("SELECT envelope FROM event_log WHERE position = ? AND envelope IS NOT NULL",
+                (rs, row) -> rs.getBytes(1), position);
+        if (bytes.isEmpty()) {
+            throw NotFound.of("event", Long.toString(position));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.get(0));
     }
 
     private static String text(JsonNode data, String field) {

@@ -102,10 +102,10 @@ class EventApplier {
         if (held.contains(aggregate)) {
             deadLetters.holdBack(record.value(), envelope);
         } else if (!guarded) {
-            project(envelope);
+            project(envelope, record.value());
         } else {
             try {
-                savepoint.executeWithoutResult(status -> project(envelope));
+                savepoint.executeWithoutResult(status -> project(envelope, record.value()));
             } catch (RuntimeException e) {
                 if (Failures.isTransient(e)) {
                     throw e;
@@ -140,7 +140,7 @@ class EventApplier {
         for (DeadLetters.Parked parked : deadLetters.parkedOf(aggregate)) {
             try {
                 EventEnvelope envelope = EventJson.mapper().readValue(parked.envelope(), EventEnvelope.class);
-                savepoint.executeWithoutResult(status -> project(envelope));
+                savepoint.executeWithoutResult(status -> project(envelope, parked.envelope()));
             } catch (IOException | RuntimeException e) {
                 if (Failures.isTransient(e)) {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -154,9 +154,12 @@ class EventApplier {
         return applied;
     }
 
-    /** The one fold: the live record and every past cut ({@link PastRecord}) apply events through here. */
-    void project(EventEnvelope envelope) {
-        if (!logOnce(envelope)) {
+    /**
+     * The one fold: the live record and every past cut ({@link PastRecord}) apply events through here.
+     * {@code bytes}: the envelope exactly as published, kept as the transparency log's leaf bytes.
+     */
+    void project(EventEnvelope envelope, byte[] bytes) {
+        if (!logOnce(envelope, bytes)) {
             log.debug("duplicate event {} at position {} skipped", envelope.id(), envelope.position());
             return;
         }
@@ -164,16 +167,16 @@ class EventApplier {
         event.ifPresent(e -> projections.forEach(p -> p.apply(envelope, e)));
     }
 
-    private boolean logOnce(EventEnvelope envelope) {
+    private boolean logOnce(EventEnvelope envelope, byte[] bytes) {
         return jdbc.update("""
                 INSERT INTO event_log (event_id, position, type, aggregate_type, aggregate_id, sequence,
-                                       occurred_at, recorded_at, recorded_by, revision, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                       occurred_at, recorded_at, recorded_by, revision, data, envelope)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (event_id) DO NOTHING""",
                 envelope.id(), envelope.position(), envelope.type(), envelope.aggregateType(),
                 envelope.aggregateId(), envelope.sequence(), Timestamp.from(envelope.occurredAt()),
                 Timestamp.from(envelope.recordedAt()), envelope.recordedBy(), envelope.revision(),
-                envelope.data().toString()) == 1;
+                envelope.data().toString(), bytes) == 1;
     }
 
     /** An event type this build does not know stays in the log (history shows it) but feeds no projection. */

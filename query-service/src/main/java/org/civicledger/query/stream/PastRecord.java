@@ -48,15 +48,15 @@ public class PastRecord {
         long highest = 0;
         long after = 0;
         while (true) {
-            List<EventEnvelope> page = admitted(schema, cut, after);
-            for (EventEnvelope envelope : page) {
-                applier.project(envelope);
-                highest = envelope.position();
+            List<Logged> page = admitted(schema, cut, after);
+            for (Logged logged : page) {
+                applier.project(logged.envelope(), logged.bytes());
+                highest = logged.envelope().position();
             }
             if (page.size() < PAGE) {
                 return highest;
             }
-            after = page.get(page.size() - 1).position();
+            after = highest;
         }
     }
 
@@ -64,13 +64,16 @@ public class PastRecord {
      * The cut's events after {@code after}. For {@code occurredBy}, a correction counts from the time of the action it
      * corrects (a vote correction names the vote; a corrected file action names the vote correction).
      */
-    private List<EventEnvelope> admitted(String schema, Cut cut, long after) {
+    private record Logged(EventEnvelope envelope, byte[] bytes) {
+    }
+
+    private List<Logged> admitted(String schema, Cut cut, long after) {
         String log = quote(schema) + ".event_log";
         Timestamp asOf = cut.asOf() == null ? null : Timestamp.from(cut.asOf());
         Timestamp by = cut.occurredBy() == null ? null : Timestamp.from(cut.occurredBy());
         return jdbc.query("""
                 SELECT e.event_id, e.position, e.type, e.aggregate_type, e.aggregate_id, e.sequence, e.occurred_at,
-                       e.recorded_at, e.recorded_by, e.revision, e.data::text AS data
+                       e.recorded_at, e.recorded_by, e.revision, e.data::text AS data, e.envelope
                 FROM %1$s e
                 LEFT JOIN %1$s vc ON e.type = 'FileActionCorrected' AND vc.event_id = e.data ->> 'correction'
                 LEFT JOIN %1$s corrected ON corrected.event_id = CASE
@@ -81,11 +84,11 @@ public class PastRecord {
                   AND (?::timestamptz IS NULL OR e.recorded_at <= ?)
                   AND (?::timestamptz IS NULL OR e.occurred_at <= ? OR corrected.occurred_at <= ?)
                 ORDER BY e.position LIMIT ?""".formatted(log),
-                (rs, row) -> EventEnvelope.of(rs.getString("event_id"), rs.getString("type"),
+                (rs, row) -> new Logged(EventEnvelope.of(rs.getString("event_id"), rs.getString("type"),
                         rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getLong("sequence"),
                         rs.getLong("position"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                        rs.getString("revision"), json(rs.getString("data"))),
+                        rs.getString("revision"), json(rs.getString("data"))), rs.getBytes("envelope")),
                 after, cut.atPosition(), cut.atPosition(), asOf, asOf, by, by, by, PAGE);
     }
 

@@ -40,6 +40,7 @@ final class Topic {
     private final String name;
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<CivicEvent, String> ids = new IdentityHashMap<>();
+    private final Map<Long, byte[]> published = new HashMap<>();
     private long position;
 
     Topic(String bootstrapServers) {
@@ -64,11 +65,17 @@ final class Topic {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (CivicEvent event : events) {
                 EventEnvelope envelope = envelope(event, clerk);
-                producer.send(new ProducerRecord<>(name, envelope.aggregateId(),
-                        EventJson.mapper().writeValueAsBytes(envelope))).get();
+                byte[] bytes = EventJson.mapper().writeValueAsBytes(envelope);
+                published.put(envelope.position(), bytes);
+                producer.send(new ProducerRecord<>(name, envelope.aggregateId(), bytes)).get();
             }
         }
         return position;
+    }
+
+    /** The exact bytes published at {@code position}. */
+    synchronized byte[] bytesAt(long position) {
+        return published.get(position);
     }
 
     /** The event id a published event was given, for events that name another (a correction names the vote). */
