@@ -59,6 +59,18 @@ class LogBenchTest extends CommandSideTest {
         AuditReport again = audit.run(false);
 
         assertThat(report.clean()).as(report.problem()).isTrue();
+        long[] latencies = new long[20];
+        for (int i = 0; i < latencies.length; i++) {
+            long sent = System.nanoTime();
+            register("bench-latency-" + i, "Latency " + i);
+            long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2)).until(() ->
+                    jdbc.queryForObject("SELECT count(*) FROM log_leaf WHERE global_index = ?", Long.class, head) == 1);
+            latencies[i] = (System.nanoTime() - sent) / 1_000_000;
+        }
+        java.util.Arrays.sort(latencies);
+        System.out.printf("%n[bench] command sent -> its leaf committed, 20 samples, idle: median %d ms, max %d ms%n",
+                latencies[10], latencies[19]);
         System.out.printf("%n[bench] %d leaves appended in %.1f s: %.0f leaves/s, %.3f ms per leaf (publisher "
                 + "running alongside); checkpoint of %d signed in %.1f ms%n", events, appendSeconds,
                 events / appendSeconds, appendSeconds * 1000 / events, total, signMs);
