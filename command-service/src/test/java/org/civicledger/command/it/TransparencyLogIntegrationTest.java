@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.civicledger.command.log.TransparencyLog;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.tlog.ProofVerifier;
@@ -35,6 +37,9 @@ class TransparencyLogIntegrationTest extends CommandSideTest {
 
     @Autowired
     TransparencyLog log;
+
+    @Autowired
+    EventProcessingConfiguration processors;
 
     @Test
     void theSignedRootIsTheRootOfTheEnvelopeBytesOnTheEventsTopic() throws Exception {
@@ -94,6 +99,29 @@ class TransparencyLogIntegrationTest extends CommandSideTest {
         long size = jdbc.queryForObject("SELECT count(*) FROM log_leaf", Long.class);
         assertThat(log.size()).isEqualTo(size);
         assertThat(positions).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenTheWriterLostItsToken_whenItReadsTheStoreAgainFromTheStart_thenNoLeafIsAppendedTwice() {
+        register("log-tony", "Tony Log");
+        headAfterLeaves();
+        long before = log.size();
+        TrackingEventProcessor writer = processors.eventProcessor("transparency-log", TrackingEventProcessor.class)
+                .orElseThrow();
+        writer.shutDown();
+        try {
+            jdbc.update("DELETE FROM token_entry WHERE processor_name = 'transparency-log'");
+        } finally {
+            writer.start();
+        }
+        register("log-tony-after", "Tony After");
+        long head = headAfterLeaves();
+
+        assertThat(log.size()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT event_identifier) FROM log_leaf", Long.class))
+                .isEqualTo(log.size());
+        assertThat(jdbc.queryForObject("SELECT max(leaf_index) FROM log_leaf WHERE global_index = ?", Long.class,
+                head)).isEqualTo(before);
     }
 
     @Test
