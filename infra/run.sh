@@ -264,6 +264,10 @@ if $demo; then
     || die "the Madison demo failed to load (see above)"
 fi
 
+# The command side logs its log's verifier key at start: the key readers check checkpoints with.
+log_key=$(grep -o 'Transparency log verifier key: .*' "$RUN_DIR/command-service.log" 2>/dev/null | tail -n 1 \
+  | sed 's/^Transparency log verifier key: //')
+
 cat <<EOF
 
 civic-ledger is running.
@@ -271,6 +275,8 @@ civic-ledger is running.
   public API (query-service)   http://localhost:$QUERY_PORT/api/files?sponsor=shiva-bidar
   PostgreSQL                   $db_desc
   Kafka                        $kafka_desc, topic ${CIVIC_KAFKA_TOPIC:-civic-ledger.events}
+  log verifier key             ${log_key:-(see $RUN_DIR/command-service.log)}
+                               also at http://localhost:$COMMAND_PORT/api/log/key
   logs                         $RUN_DIR/{command-service,query-service,kafka}.log
 
 Press Ctrl-C to stop what this script started.

@@ -1,8 +1,6 @@
 package org.civicledger.command.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,13 +16,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Revision;
 import org.civicledger.command.ledger.EventPositions;
-import org.civicledger.command.ledger.RecordedByInterceptor;
 import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
-import org.civicledger.events.EventJson;
-import org.civicledger.events.EventTypes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,11 +56,11 @@ public class KafkaPublisher {
      */
     @EventHandler
     void on(CivicEvent event, DomainEventMessage<?> message) throws ExecutionException, TimeoutException,
-            InterruptedException, JsonProcessingException {
-        topic.ensureExists();
-        EventEnvelope envelope = envelope(event, message, positions.of(message.getIdentifier()));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), envelope.aggregateId(),
-                EventJson.mapper().writeValueAsBytes(envelope));
+            InterruptedException {
+        topic.ensureExists(settings.topic());
+        PublicEvent published = PublicEvent.of(message, positions.of(message.getIdentifier()));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(),
+                published.envelope().aggregateId(), published.bytes());
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         sendsOfThisBatch().add(producer.send(record));
     }
@@ -93,14 +87,5 @@ public class KafkaPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the batch; it will be sent again", e);
         }
-    }
-
-    private static EventEnvelope envelope(CivicEvent event, DomainEventMessage<?> message, long position) {
-        Revision revision = event.getClass().getAnnotation(Revision.class);
-        Instant recordedAt = message.getTimestamp();
-        return EventEnvelope.of(message.getIdentifier(), EventTypes.nameOf(event.getClass()), message.getType(),
-                message.getAggregateIdentifier(), message.getSequenceNumber(), position, event.occurredAt(), recordedAt,
-                String.valueOf(message.getMetaData().get(RecordedByInterceptor.RECORDED_BY)),
-                revision == null ? null : revision.value(), EventJson.mapper().valueToTree(event));
     }
 }

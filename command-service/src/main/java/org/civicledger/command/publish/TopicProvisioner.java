@@ -2,6 +2,8 @@ package org.civicledger.command.publish;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,21 +14,21 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the events topic the first time the publisher needs it, not at start-up: the command side must start and
- * take commands while the broker is away.
+ * Creates a topic (the events, the checkpoints) the first time it is needed, not at start-up: the command side must
+ * start and take commands while the broker is away.
  */
 @Component
-class TopicProvisioner {
+public class TopicProvisioner {
 
     private final KafkaSettings settings;
-    private volatile boolean exists;
+    private final Set<String> existing = ConcurrentHashMap.newKeySet();
 
     TopicProvisioner(KafkaSettings settings) {
         this.settings = settings;
     }
 
-    void ensureExists() throws InterruptedException, ExecutionException, TimeoutException {
-        if (exists) {
+    public void ensureExists(String name) throws InterruptedException, ExecutionException, TimeoutException {
+        if (existing.contains(name)) {
             return;
         }
         long timeout = settings.sendTimeout().toMillis();
@@ -36,7 +38,7 @@ class TopicProvisioner {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout))) {
             // Kept forever and never compacted: a new query side rebuilds its read models from the whole topic.
             // With acks=all, an acknowledged event is on min.insync.replicas brokers: 2 of 3 survives a lost broker.
-            NewTopic topic = new NewTopic(settings.topic(), settings.partitions(), settings.replicationFactor())
+            NewTopic topic = new NewTopic(name, settings.partitions(), settings.replicationFactor())
                     .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete",
                             "min.insync.replicas", Integer.toString(minInsyncReplicas(settings.replicationFactor()))));
             admin.createTopics(List.of(topic)).all().get(timeout, TimeUnit.MILLISECONDS);
@@ -45,7 +47,7 @@ class TopicProvisioner {
                 throw e;
             }
         }
-        exists = true;
+        existing.add(name);
     }
 
     /** One broker may be lost without refusing writes: 1 for one or two replicas, 2 for three or more. */
