@@ -9,17 +9,15 @@ import org.civicledger.command.log.CheckpointSigner;
 import org.civicledger.command.log.LogAudit;
 import org.civicledger.command.log.TransparencyLog;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Figures for the README, not a timed assertion: how fast the one writer appends leaves, and how long the
  * self-audit takes per 100k events. Opt-in (it adds events that cannot be removed), run alone:
- * {@code bash infra/test.sh -pl command-service -am -Dtest=LogBenchTest -Dcivic.bench=true
+ * {@code bash infra/test.sh -pl command-service -am -Dtest=LogBench
  * [-Dcivic.bench.events=100000] -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@EnabledIfSystemProperty(named = "civic.bench", matches = "true")
-class LogBenchTest extends CommandSideTest {
+class LogBench extends CommandSideTest {
 
     @Autowired
     TransparencyLog log;
