@@ -44,9 +44,11 @@ final class BundleCheck {
         String checkpointNote = utf8(require(bag, CHECKPOINT));
         Checkpoint checkpoint = openCheckpoint(bag, checkpointNote);
         List<byte[]> lines = lines(require(bag, EVENTS));
+        List<Long> proofIndexes = proofIndexes(bag);
         long previous = -1;
         for (int i = 0; i < lines.size(); i++) {
-            previous = checkEvent(bag, i + 1, lines.get(i), previous, checkpoint, checkpointNote);
+            Long fromProofs = i < proofIndexes.size() ? proofIndexes.get(i) : null;
+            previous = checkEvent(bag, i + 1, lines.get(i), fromProofs, previous, checkpoint, checkpointNote);
         }
         return "OK: " + lines.size() + " event(s) are in the log " + checkpoint.origin() + " at size "
                 + checkpoint.size() + " (root " + StrictBase64.encode(checkpoint.root()) + "), signed by "
@@ -63,7 +65,7 @@ final class BundleCheck {
         }
     }
 
-    private long checkEvent(Bag bag, int line, byte[] leaf, long previous, Checkpoint checkpoint,
+    private long checkEvent(Bag bag, int line, byte[] leaf, Long fromProofs, long previous, Checkpoint checkpoint,
                             String checkpointNote) throws Failure {
         String at = "event on line " + line;
         JsonNode event;
@@ -78,7 +80,7 @@ final class BundleCheck {
         at += " (id " + event.path("id").asText("?");
         long index;
         try {
-            index = LeafIndex.of(event);
+            index = LeafIndex.of(event, fromProofs);
         } catch (Failure f) {
             throw new Failure(at + "): " + f.getMessage());
         }
@@ -119,6 +121,15 @@ final class BundleCheck {
         } catch (VerificationException e) {
             return "";
         }
+    }
+
+    /** The leaf indexes the bag has proofs for, ascending. */
+    private static List<Long> proofIndexes(Bag bag) {
+        return bag.files().keySet().stream()
+                .filter(path -> path.matches("data/proofs/(0|[1-9][0-9]{0,17})\\.tlog-proof"))
+                .map(path -> Long.parseLong(path.substring("data/proofs/".length(), path.length() - ".tlog-proof".length())))
+                .sorted()
+                .toList();
     }
 
     /** Events are the bytes between newlines, exactly; a final newline is optional. */

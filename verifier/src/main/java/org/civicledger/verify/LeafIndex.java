@@ -3,18 +3,18 @@ package org.civicledger.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Which log leaf an event line is. ASSUMPTION, to be confirmed with the command service: the envelope's
- * {@code leafIndex} field if it has one (also accepted in the CloudEvents-legal lower-case spelling
- * {@code leafindex}), else its global event-store {@code position} minus 1. The fallback holds only
- * if every event is appended to the log in position order and positions have no gaps; PostgreSQL
- * identity columns can skip values, which is why an explicit leafIndex is the safer contract.
+ * Which log leaf an event line is: the envelope's {@code leafIndex} field if it has one (also accepted in the
+ * CloudEvents-legal lower-case spelling {@code leafindex}), else the one its proof file names. A bundle's events and
+ * proofs are both in leaf order, so the k-th event line without a leafIndex is the k-th proof by index. The event's
+ * global {@code position} is never used: positions may have gaps, leaf indexes have none. Whichever index is claimed,
+ * the proof must verify at it against the signed root, so a wrong claim fails rather than passes.
  */
 final class LeafIndex {
 
     private LeafIndex() {
     }
 
-    static long of(JsonNode envelope) throws Failure {
+    static long of(JsonNode envelope, Long fromProofs) throws Failure {
         JsonNode camel = envelope.get("leafIndex");
         JsonNode lower = envelope.get("leafindex");
         if (camel != null && lower != null && !camel.equals(lower)) {
@@ -24,15 +24,10 @@ final class LeafIndex {
         if (explicit != null) {
             return nonNegative(explicit, "leafIndex");
         }
-        JsonNode position = envelope.get("position");
-        if (position == null) {
-            throw new Failure("no leafIndex and no position field");
+        if (fromProofs == null) {
+            throw new Failure("no leafIndex field and no proof file left for it in data/proofs/");
         }
-        long p = nonNegative(position, "position");
-        if (p < 1) {
-            throw new Failure("position " + p + " has no leaf (positions start at 1)");
-        }
-        return p - 1;
+        return fromProofs;
     }
 
     private static long nonNegative(JsonNode n, String field) throws Failure {

@@ -34,9 +34,10 @@ final class TestLog {
     TestLog grow(int size, int tweakedLeaf) {
         while (leaves.size() < size) {
             int i = leaves.size();
-            // Odd leaves carry an explicit leafIndex; even ones rely on position - 1.
+            // Odd leaves carry an explicit leafIndex; even ones rely on their proof file. Positions have gaps, as
+            // the event store's may: they must play no part.
             String json = "{\"specversion\":\"1.0\",\"id\":\"e" + i + "\",\"type\":\"FileIntroduced\","
-                    + (i % 2 == 1 ? "\"leafIndex\":" + i + "," : "") + "\"position\":" + (i + 1)
+                    + (i % 2 == 1 ? "\"leafIndex\":" + i + "," : "") + "\"position\":" + (10 * i + 3)
                     + ",\"data\":{\"title\":\"" + (i == tweakedLeaf ? "forged" : "resolution " + i) + "\"}}";
             byte[] leaf = json.getBytes(StandardCharsets.UTF_8);
             tree.append(i, leaf);

@@ -16,21 +16,30 @@ import org.springframework.stereotype.Component;
 /**
  * Sends signed checkpoints to the checkpoints topic, keyed by origin, in size order. What the broker has not
  * acknowledged is sent again on the next run; after a restart the latest is sent again (readers de-duplicate on size).
+ * The value is the signed note exactly; headers tell a follower which events it covers ({@value #LAST_POSITION}: the
+ * global position of its last leaf, so a reader of the events topic knows when it holds all of them) and which key
+ * signed it ({@value #VERIFIER_KEY}; a reader may pin its own copy instead).
  */
 @Component
 class CheckpointPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointPublisher.class);
+    static final String LAST_POSITION = "civic-log-last-position";
+    static final String VERIFIER_KEY = "civic-log-verifier-key";
 
     private final Producer<String, byte[]> producer;
     private final TopicProvisioner topics;
     private final KafkaSettings kafka;
     private final Checkpoints checkpoints;
     private final String origin;
+    private final LogKey key;
+    private final TransparencyLog log;
     private long publishedUpTo = -1;
 
     CheckpointPublisher(Producer<String, byte[]> producer, TopicProvisioner topics, KafkaSettings kafka,
-                        Checkpoints checkpoints, LogSettings settings) {
+                        Checkpoints checkpoints, LogSettings settings, LogKey key, TransparencyLog log) {
+        this.key = key;
+        this.log = log;
         this.producer = producer;
         this.topics = topics;
         this.kafka = kafka;
@@ -45,9 +54,11 @@ class CheckpointPublisher {
         try {
             for (Checkpoints.Signed c : pending) {
                 topics.ensureExists(kafka.checkpointTopic());
-                producer.send(new ProducerRecord<>(kafka.checkpointTopic(), origin,
-                        c.note().getBytes(StandardCharsets.UTF_8)))
-                        .get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(kafka.checkpointTopic(), origin,
+                        c.note().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(LAST_POSITION, utf8(Long.toString(log.positionOfLeaf(c.size() - 1))))
+                        .add(VERIFIER_KEY, utf8(key.verifier().keyText()));
+                producer.send(record).get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 publishedUpTo = c.size();
             }
         } catch (InterruptedException e) {
@@ -55,5 +66,9 @@ class CheckpointPublisher {
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warn("checkpoint not published yet, will retry: {}", e.toString());
         }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.civicledger.tlog.Hashes;
 import org.civicledger.tlog.StoredHashIndex;
 import org.civicledger.tlog.StoredTree;
+import org.civicledger.web.log.JdbcHashStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,15 @@ public class TransparencyLog {
     public long size() {
         Long size = jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf", Long.class);
         return size == null ? 0 : size;
+    }
+
+    /** The global position of leaf {@code index}; 0 for index -1 (the empty tree covers no position). */
+    long positionOfLeaf(long index) {
+        if (index < 0) {
+            return 0;
+        }
+        Long position = jdbc.queryForObject("SELECT global_index FROM log_leaf WHERE leaf_index = ?", Long.class, index);
+        return position == null ? 0 : position;
     }
 
     /** Appends the event as the next leaf; an event already in the log is left alone (replays append nothing). */

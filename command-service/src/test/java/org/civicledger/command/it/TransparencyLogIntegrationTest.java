@@ -59,7 +59,7 @@ class TransparencyLogIntegrationTest extends CommandSideTest {
     }
 
     @Test
-    void everyCheckpointGoesToTheCheckpointsTopicKeyedByOrigin() throws Exception {
+    void everyCheckpointGoesToTheCheckpointsTopicKeyedByOriginWithItsLastPositionAndKey() throws Exception {
         register("log-edsger", "Edsger Log");
         headAfterLeaves();
         String note = signNow();
@@ -70,6 +70,17 @@ class TransparencyLogIntegrationTest extends CommandSideTest {
         ConsumerRecord<String, byte[]> record = records.stream()
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(note)).findFirst().orElseThrow();
         assertThat(record.key()).isEqualTo(ORIGIN);
+        long size = Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1)).size();
+        Long lastPosition = jdbc.queryForObject("SELECT global_index FROM log_leaf WHERE leaf_index = ?", Long.class,
+                size - 1);
+        assertThat(header(record, "civic-log-last-position")).isEqualTo(Long.toString(lastPosition));
+        assertThat(header(record, "civic-log-verifier-key")).isEqualTo(
+                rest.getForObject("/api/log/key", String.class).strip());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -9,13 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.EventJson;
 import org.civicledger.events.EventTypes;
 import org.civicledger.query.deadletter.DeadLetters;
-import org.civicledger.query.deadletter.DisplayText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,11 +36,13 @@ class EventApplier {
     private final JdbcTemplate jdbc;
     private final List<Projection> projections;
     private final DeadLetters deadLetters;
+    private final RejectedRecords rejected;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
 
-    EventApplier(JdbcTemplate jdbc, List<Projection> projections, DeadLetters deadLetters,
+    EventApplier(JdbcTemplate jdbc, List<Projection> projections, DeadLetters deadLetters, RejectedRecords rejected,
                  PlatformTransactionManager transactions) {
+        this.rejected = rejected;
         this.jdbc = jdbc;
         this.projections = projections;
         this.deadLetters = deadLetters;
@@ -72,17 +72,10 @@ class EventApplier {
     private long applyBatch(ConsumerRecords<String, byte[]> records, boolean guarded) {
         Set<String> held = new HashSet<>(deadLetters.heldAggregates());
         long highest = 0;
-        for (TopicPartition partition : records.partitions()) {
-            long nextOffset = -1;
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                highest = Math.max(highest, applyOne(record, held, guarded));
-                nextOffset = record.offset() + 1;
-            }
-            jdbc.update("""
-                    INSERT INTO consumer_offset (topic, partition, next_offset) VALUES (?, ?, ?)
-                    ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset""",
-                    partition.topic(), partition.partition(), nextOffset);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            highest = Math.max(highest, applyOne(record, held, guarded));
         }
+        StoredOffsetReader.storeOffsets(jdbc, records);
         return highest;
     }
 
@@ -91,11 +84,11 @@ class EventApplier {
         try {
             envelope = EventJson.mapper().readValue(record.value(), EventEnvelope.class);
         } catch (Exception e) {
-            reject(record, "not an event envelope: " + e.getMessage());
+            rejected.reject(record, "not an event envelope: " + e.getMessage());
             return 0;
         }
         if (envelope.id() == null || envelope.type() == null || envelope.data() == null) {
-            reject(record, "envelope without id, type or data");
+            rejected.reject(record, "envelope without id, type or data");
             return 0;
         }
         String aggregate = DeadLetters.aggregateOf(envelope);
@@ -188,13 +181,5 @@ class EventApplier {
                 throw new IllegalStateException("event " + envelope.id() + " does not fit " + type.getName(), e);
             }
         });
-    }
-
-    private void reject(ConsumerRecord<String, byte[]> record, String reason) {
-        log.warn("rejected record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-        jdbc.update("""
-                INSERT INTO rejected_record (topic, partition, record_offset, reason, value) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""", record.topic(), record.partition(), record.offset(), DisplayText.of(reason),
-                record.value());
     }
 }

@@ -19,9 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class PastRecord {
 
-    /** Tables of the consumer's bookkeeping, not of the record. */
+    /**
+     * Tables of the consumer's bookkeeping and the log's copy, not of the record: a past read proves its events
+     * against today's checkpoints.
+     */
     private static final Set<String> NOT_READ_MODELS = Set.of("consumer_offset", "rejected_record", "dead_letter",
-            "flyway_schema_history");
+            "flyway_schema_history", "log_leaf", "log_hash", "log_checkpoint", "log_checkpoint_received",
+            "log_trusted_key");
     private static final int PAGE = 1000;
 
     private final JdbcTemplate jdbc;

@@ -4,10 +4,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
+ * @param checkpointTopic the transparency log's signed checkpoints, which the query side's copy of the log follows
  * @param pollTimeout how long one poll waits for records; also bounds shutdown time
  * @param retryDelay  pause after a failed batch before it is read again from the stored offsets
  */
 @ConfigurationProperties("civic.kafka")
-public record StreamSettings(String bootstrapServers, String topic, Duration pollTimeout, Duration retryDelay,
+public record StreamSettings(String bootstrapServers, String topic, String checkpointTopic, Duration pollTimeout, Duration retryDelay,
                              int maxPollRecords) {
 }

@@ -50,7 +50,8 @@ class PastRecordFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !"GET".equals(request.getMethod()) || path.startsWith("/api/dead-letters")
-                || path.equals("/api/position");
+                || path.equals("/api/position")
+                || path.startsWith("/api/log/");
     }
 
     @Override

@@ -33,6 +33,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, e.rule(), e.getMessage());
     }
 
+    @ExceptionHandler(Refused.class)
+    ProblemDetail refused(Refused e) {
+        return problem(e.status(), e.rule(), e.getMessage());
+    }
+
     @ExceptionHandler(BadParameter.class)
     ProblemDetail badParameter(BadParameter e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage());

@@ -1,5 +1,6 @@
 package org.civicledger.query.it;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -30,11 +31,15 @@ import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.QuorumRuleSet;
 import org.civicledger.events.roster.VoteThresholdSet;
+import org.civicledger.tlog.TreeBuilder;
+import org.civicledger.tlog.note.Checkpoint;
+import org.civicledger.tlog.note.NoteSigner;
 
 /** Publishes events as the command side does: enveloped, keyed by aggregate, with positions and sequences. */
 final class Topic {
 
     static final String NAME = "civic-ledger.events";
+    static final String CHECKPOINTS = "civic-ledger.checkpoints";
 
     private final String bootstrapServers;
     private final String name;
@@ -71,6 +76,30 @@ final class Topic {
             }
         }
         return position;
+    }
+
+    /**
+     * Signs, as the command side's log would, the tree of every event published so far (positions 1 to the last,
+     * leaf n at position n + 1) with {@code signer}, and publishes it to the checkpoints topic with its headers.
+     * Answers the signed note. {@code root} replaces the true root when a test needs a checkpoint the events do not
+     * reproduce.
+     */
+    synchronized String publishCheckpoint(NoteSigner signer, byte[] root) throws Exception {
+        TreeBuilder tree = new TreeBuilder();
+        for (long p = 1; p <= position; p++) {
+            tree.addLeaf(published.get(p));
+        }
+        String note = new Checkpoint(signer.name(), tree.size(), root == null ? tree.root() : root).sign(signer);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(CHECKPOINTS, signer.name(),
+                note.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("civic-log-last-position", Long.toString(position).getBytes(StandardCharsets.UTF_8))
+                .add("civic-log-verifier-key", signer.verifier().keyText().getBytes(StandardCharsets.UTF_8));
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(record).get();
+        }
+        return note;
     }
 
     /** The exact bytes published at {@code position}. */

@@ -46,7 +46,8 @@ abstract class TopicIntegrationTest {
         KAFKA.start();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KAFKA.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topic.NAME, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(Topic.NAME, 1, (short) 1),
+                    new NewTopic(Topic.CHECKPOINTS, 1, (short) 1))).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("could not create the events topic", e);
         }

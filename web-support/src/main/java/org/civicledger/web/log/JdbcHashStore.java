@@ -1,4 +1,4 @@
-package org.civicledger.command.log;
+package org.civicledger.web.log;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,12 +7,15 @@ import java.util.Map;
 import org.civicledger.tlog.HashStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** tlog's stored hashes in {@code log_hash}; runs in the caller's transaction. */
-final class JdbcHashStore implements HashStore {
+/**
+ * tlog's stored hashes in a {@code log_hash (idx bigint primary key, hash bytea)} table of the current schema; runs in
+ * the caller's transaction. The command side keeps the log's tree in one, the query side its own copy in another.
+ */
+public final class JdbcHashStore implements HashStore {
 
     private final JdbcTemplate jdbc;
 
-    JdbcHashStore(JdbcTemplate jdbc) {
+    public JdbcHashStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
