@@ -122,8 +122,8 @@ QUERY_JAR="${CIVIC_QUERY_JAR:-$REPO_ROOT/query-service/target/query-service.jar}
 build_jars() {
   local mvn=mvn
   [ -x "$REPO_ROOT/mvnw" ] && mvn="$REPO_ROOT/mvnw"
-  say "building the services (log: $RUN_DIR/build.log)"
-  if ! (cd "$REPO_ROOT" && "$mvn" -B -ntp -DskipTests -pl command-service,query-service -am package) \
+  say "building the services and the offline verifier (log: $RUN_DIR/build.log)"
+  if ! (cd "$REPO_ROOT" && "$mvn" -B -ntp -DskipTests -pl command-service,query-service,verifier -am package) \
       2>&1 | tee "$RUN_DIR/build.log" | grep --line-buffered -E '^\[INFO\] Building |BUILD|ERROR' ; then
     tail -n 40 "$RUN_DIR/build.log" >&2
     die "the build failed (log: $RUN_DIR/build.log)"
@@ -267,6 +267,18 @@ fi
 # The command side logs its log's verifier key at start: the key readers check checkpoints with.
 log_key=$(grep -o 'Transparency log verifier key: .*' "$RUN_DIR/command-service.log" 2>/dev/null | tail -n 1 \
   | sed 's/^Transparency log verifier key: //')
+# The query side trusts the first key it sees on the checkpoints topic (or CIVIC_LOG_VERIFIER_KEY): it must be this one.
+if [ -n "$log_key" ]; then
+  for _ in $(seq 1 20); do
+    query_key=$(curl -fsS "http://localhost:$QUERY_PORT/api/log/key" 2>/dev/null | tr -d '\n' || true)
+    [ -n "$query_key" ] && break
+    sleep 0.5
+  done
+  if [ -n "${query_key:-}" ] && [ "$query_key" != "$log_key" ]; then
+    say "WARNING: query-service checks checkpoints with $query_key, not the log's key $log_key;"
+    say "         set CIVIC_LOG_VERIFIER_KEY=$log_key for query-service (see README, Verify the record yourself)"
+  fi
+fi
 
 cat <<EOF
 
@@ -277,6 +289,8 @@ civic-ledger is running.
   Kafka                        $kafka_desc, topic ${CIVIC_KAFKA_TOPIC:-civic-ledger.events}
   log verifier key             ${log_key:-(see $RUN_DIR/command-service.log)}
                                also at http://localhost:$COMMAND_PORT/api/log/key
+  verify a records request     curl -o res.zip http://localhost:$QUERY_PORT/api/files/<fileId>/records-request
+                               java -jar verifier/target/civic-verify.jar bundle res.zip --key '<the key above>'
   logs                         $RUN_DIR/{command-service,query-service,kafka}.log
 
 Press Ctrl-C to stop what this script started.
