@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/files")
-class FileQueries {
+public class FileQueries {
 
     private static final String SUMMARY = """
             SELECT file_id, file_number, type, title, status, sponsor, introduced_at FROM legislative_file""";
@@ -30,33 +30,35 @@ class FileQueries {
         this.amendments = amendments;
     }
 
-    record FileView(String fileId, String fileNumber, String type, String title, String text, String status,
+    public record FileView(String fileId, String fileNumber, String type, String title, String text, String status,
                     String sponsor, List<String> cosponsors, Instant introducedAt,
                     List<ReferralProjection.Referral> referrals, int version,
                     List<AmendmentProjection.Amendment> amendments) {
     }
 
-    record FileSummary(String fileId, String fileNumber, String type, String title, String status, String sponsor,
+    public record FileSummary(String fileId, String fileNumber, String type, String title, String status, String sponsor,
                        Instant introducedAt) {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String sponsor,
-                             @RequestParam(required = false) String status) {
+    public Map<String, Object> list(@RequestParam(required = false) String sponsor,
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String cosponsor) {
         List<FileSummary> items = jdbc.query(SUMMARY + """
                          WHERE (?::text IS NULL OR sponsor = ?) AND (?::text IS NULL OR status = ?)
+                           AND (?::text IS NULL OR file_id IN (SELECT file_id FROM file_cosponsor WHERE person_id = ?))
                         ORDER BY introduced_at, file_number""",
                 (rs, n) -> new FileSummary(rs.getString("file_id"), rs.getString("file_number"), rs.getString("type"),
                         rs.getString("title"), rs.getString("status"), rs.getString("sponsor"),
                         rs.getTimestamp("introduced_at").toInstant()),
-                sponsor, sponsor, status, status);
+                sponsor, sponsor, status, status, cosponsor, cosponsor);
         return Map.of("items", items);
     }
 
     /** One snapshot for the file, its cosponsors, referrals and amendments, so they never disagree. */
     @GetMapping("/{fileId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    FileView file(@PathVariable String fileId) {
+    public FileView file(@PathVariable String fileId) {
         List<String> cosponsors = jdbc.queryForList(
                 "SELECT person_id FROM file_cosponsor WHERE file_id = ? ORDER BY signed_position", String.class,
                 fileId);

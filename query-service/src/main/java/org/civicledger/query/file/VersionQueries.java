@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A file's text versions, any one of them, and a line diff between any two. */
 @RestController
 @RequestMapping("/api/files/{fileId}")
-class VersionQueries {
+public class VersionQueries {
 
     private final VersionProjection versions;
     private final FileProjection files;
@@ -31,13 +31,13 @@ class VersionQueries {
         this.files = files;
     }
 
-    record Diff(String fileId, int from, int to, List<LineDiff.Line> lines) {
+    public record Diff(String fileId, int from, int to, List<LineDiff.Line> lines) {
     }
 
     /** Oldest first. */
     @GetMapping("/versions")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Map<String, Object> versions(@PathVariable String fileId) {
+    public Map<String, Object> versions(@PathVariable String fileId) {
         files.requireFile(fileId);
         return Map.of("fileId", fileId, "items", versions.versionsOf(fileId));
     }
@@ -51,7 +51,7 @@ class VersionQueries {
     /** JSON by default; unified-diff style text when the client prefers text/plain. */
     @GetMapping("/diff")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    ResponseEntity<?> diff(@PathVariable String fileId, @RequestParam(required = false) String from,
+    public ResponseEntity<?> diff(@PathVariable String fileId, @RequestParam(required = false) String from,
                            @RequestParam(required = false) String to,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         int fromVersion = versionParameter("from", from);

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * their corrections (each of which names the file).
  */
 @RestController
-class HistoryQueries {
+public class HistoryQueries {
 
     private static final String ITEM = """
             SELECT e.position, e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.sequence, e.occurred_at,
@@ -58,7 +58,7 @@ class HistoryQueries {
      * of {@code data}, where the event has them (null otherwise), so a reader of a file's history sees at a glance
      * where it was acted on, how the vote went and why the record was corrected.
      */
-    record HistoryItem(long position, String eventId, String type, String aggregateType, String aggregateId,
+    public record HistoryItem(long position, String eventId, String type, String aggregateType, String aggregateId,
                        long sequence, Instant occurredAt, Instant recordedAt, String recordedBy, JsonNode data,
                        String classification, String meetingId, String motionId, String result, JsonNode tally,
                        String reason, String corrects, String leafHash, Long leafIndex) {
@@ -69,7 +69,7 @@ class HistoryQueries {
      * recorded, and its Open Civic Data action classification (null for events that are not OCD actions).
      */
     @GetMapping("/api/files/{fileId}/history")
-    Map<String, Object> fileHistory(@PathVariable String fileId) {
+    public Map<String, Object> fileHistory(@PathVariable String fileId) {
         List<HistoryItem> items = jdbc.query(ITEM + ABOUT_THE_FILE, HistoryQueries::item, fileId, fileId);
         if (items.isEmpty()) {
             throw NotFound.file(fileId);
@@ -97,6 +97,12 @@ class HistoryQueries {
         }
         long next = items.isEmpty() ? after : items.get(items.size() - 1).position();
         return Map.of("items", items, "next", "/api/events?after=" + next + "&limit=" + pageSize);
+    }
+
+    /** The newest {@code limit} events, newest first: the home page's latest actions. */
+    public List<HistoryItem> latest(int limit) {
+        return jdbc.query(ITEM + " ORDER BY e.position DESC LIMIT ?", HistoryQueries::item,
+                Math.max(1, Math.min(limit, MAX_PAGE)));
     }
 
     private static HistoryItem item(ResultSet rs, int row) throws SQLException {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * the new one.
  */
 @Component
-class TrustedKey {
+public class TrustedKey {
 
     private final JdbcTemplate jdbc;
     private final LogSettings settings;
@@ -20,7 +20,7 @@ class TrustedKey {
         this.settings = settings;
     }
 
-    Optional<String> current() {
+    public Optional<String> current() {
         if (settings.verifierKey() != null && !settings.verifierKey().isBlank()) {
             return Optional.of(settings.verifierKey().strip());
         }

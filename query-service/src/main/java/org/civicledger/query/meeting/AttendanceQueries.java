@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class AttendanceQueries {
+public class AttendanceQueries {
 
     private final AttendanceProjection attendance;
     private final RosterProjection roster;
@@ -20,13 +20,13 @@ class AttendanceQueries {
         this.roster = roster;
     }
 
-    record PersonAttendance(String personId, long attended, long absent, long excused, List<PersonMeeting> meetings) {
+    public record PersonAttendance(String personId, long attended, long absent, long excused, List<PersonMeeting> meetings) {
     }
 
     /** A person's record over every meeting whose roll call named them. */
     @GetMapping("/api/people/{personId}/attendance")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    PersonAttendance record(@PathVariable String personId) {
+    public PersonAttendance record(@PathVariable String personId) {
         roster.requirePerson(personId);
         List<PersonMeeting> meetings = attendance.recordOf(personId);
         return new PersonAttendance(personId, count(meetings, "ATTENDED"), count(meetings, "ABSENT"),

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class MeetingQueries {
+public class MeetingQueries {
 
     private final MeetingProjection meetings;
     private final AgendaProjection agendas;
@@ -33,25 +33,25 @@ class MeetingQueries {
         this.roster = roster;
     }
 
-    record MeetingSummary(String meetingId, String body, OffsetDateTime startsAt, String timeZone, String location,
+    public record MeetingSummary(String meetingId, String body, OffsetDateTime startsAt, String timeZone, String location,
                           String status) {
         static MeetingSummary of(Meeting m) {
             return new MeetingSummary(m.meetingId(), m.body(), m.startsAt(), m.timeZone(), m.location(), m.status());
         }
     }
 
-    record MeetingView(String meetingId, String body, OffsetDateTime startsAt, String timeZone, String location,
+    public record MeetingView(String meetingId, String body, OffsetDateTime startsAt, String timeZone, String location,
                        String status, String cancelReason, Instant calledToOrderAt, Instant adjournedAt,
                        Agenda agenda, List<Agenda> agendaVersions, List<DraftItem> draftAgenda,
                        AttendanceView attendance, Quorum quorum) {
     }
 
-    record AttendanceView(List<Attendance.Member> members, List<Entry> timeline) {
+    public record AttendanceView(List<Attendance.Member> members, List<Entry> timeline) {
     }
 
     /** from/to: dates or instants, inclusive; upcoming: starting from now on and not cancelled. */
     @GetMapping("/api/meetings")
-    Map<String, Object> list(@RequestParam(required = false) String body,
+    public Map<String, Object> list(@RequestParam(required = false) String body,
                              @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to,
                              @RequestParam(defaultValue = "false") boolean upcoming) {
@@ -63,7 +63,7 @@ class MeetingQueries {
     /** The body's calendar: all its meetings, past and future, cancelled ones included. */
     @GetMapping("/api/bodies/{bodyId}/meetings")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Map<String, Object> calendar(@PathVariable String bodyId) {
+    public Map<String, Object> calendar(@PathVariable String bodyId) {
         roster.body(bodyId);
         return Map.of("items", meetings.list(bodyId, null, null, null).stream().map(MeetingSummary::of).toList());
     }
@@ -74,7 +74,7 @@ class MeetingQueries {
      */
     @GetMapping("/api/meetings/{meetingId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    MeetingView meeting(@PathVariable String meetingId, @RequestParam(required = false) String at) {
+    public MeetingView meeting(@PathVariable String meetingId, @RequestParam(required = false) String at) {
         Instant given = at == null ? null : TimeParameters.instant("at", at);
         Meeting m = meetings.find(meetingId).orElseThrow(() -> NotFound.of("meeting", meetingId));
         // "Now" for a meeting that has ended is the moment it adjourned: the room as the minutes will record it.

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * text: strong on the text itself; weak on the HTML and JSON, which state the same facts in other bytes.
  */
 @RestController
-class MinutesQueries {
+public class MinutesQueries {
 
     static final String STATUS_HEADER = "Minutes-Status";
     static final String DRAFT = "DRAFT";
@@ -79,7 +79,7 @@ class MinutesQueries {
 
     @GetMapping("/api/meetings/{meetingId}/minutes.json")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    ResponseEntity<MinutesJson> minutesJson(@PathVariable String meetingId) {
+    public ResponseEntity<MinutesJson> minutesJson(@PathVariable String meetingId) {
         Current minutes = current(meetingId);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)

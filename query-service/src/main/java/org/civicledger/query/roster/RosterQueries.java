@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class RosterQueries {
+public class RosterQueries {
 
     private final JdbcTemplate jdbc;
 
@@ -23,26 +23,26 @@ class RosterQueries {
     }
 
     @GetMapping("/api/people")
-    Map<String, Object> people() {
+    public Map<String, Object> people() {
         return Map.of("items", jdbc.queryForList(
                 "SELECT person_id AS \"personId\", name FROM person ORDER BY name"));
     }
 
     @GetMapping("/api/people/{personId}")
-    Map<String, Object> person(@PathVariable String personId) {
+    public Map<String, Object> person(@PathVariable String personId) {
         return jdbc.queryForList("SELECT person_id AS \"personId\", name FROM person WHERE person_id = ?", personId)
                 .stream().findFirst().orElseThrow(() -> NotFound.of("person", personId));
     }
 
     @GetMapping("/api/bodies")
-    Map<String, Object> bodies() {
+    public Map<String, Object> bodies() {
         return Map.of("items", jdbc.queryForList(
                 "SELECT body_id AS \"bodyId\", name, kind, seats, quorum FROM body ORDER BY name"));
     }
 
     @GetMapping("/api/bodies/{bodyId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Map<String, Object> body(@PathVariable String bodyId) {
+    public Map<String, Object> body(@PathVariable String bodyId) {
         Map<String, Object> body = jdbc.queryForList(
                         "SELECT body_id AS \"bodyId\", name, kind, seats, quorum FROM body WHERE body_id = ?", bodyId)
                 .stream().findFirst().orElseThrow(() -> NotFound.of("body", bodyId));

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Each answer reads one snapshot, so a vote and its ballots never disagree. */
 @RestController
-class VoteQueries {
+public class VoteQueries {
 
     private final VoteProjection votes;
     private final MeetingProjection meetings;
@@ -28,21 +28,21 @@ class VoteQueries {
 
     @GetMapping("/api/meetings/{meetingId}/motions")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Map<String, Object> motions(@PathVariable String meetingId) {
+    public Map<String, Object> motions(@PathVariable String meetingId) {
         meetings.requireMeeting(meetingId);
         return Map.of("items", votes.motionsOf(meetingId));
     }
 
     @GetMapping("/api/files/{fileId}/votes")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Map<String, Object> fileVotes(@PathVariable String fileId) {
+    public Map<String, Object> fileVotes(@PathVariable String fileId) {
         files.requireFile(fileId);
         return Map.of("fileId", fileId, "items", votes.votesOn(fileId));
     }
 
     @GetMapping("/api/people/{personId}/votes")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Map<String, Object> personVotes(@PathVariable String personId) {
+    public Map<String, Object> personVotes(@PathVariable String personId) {
         roster.requirePerson(personId);
         return Map.of("personId", personId, "items", votes.recordOf(personId));
     }

@@ -35,7 +35,8 @@ class WebConfig {
             @Value("${civic.query.concurrent-past-reads}") int concurrentReplays, ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new PastRecordFilter(past, transactions, concurrentReplays,
                 json));
-        registration.addUrlPatterns("/api/*");
+        // The pages of files, meetings, bodies and people show the same cuts as the API.
+        registration.addUrlPatterns("/api/*", "/files/*", "/meetings/*", "/bodies/*", "/people/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setAsyncSupported(true);
         registration.setOrder(2);

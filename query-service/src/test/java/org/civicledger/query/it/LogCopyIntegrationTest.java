@@ -13,6 +13,7 @@ import org.civicledger.events.EventJson;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileType;
+import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.tlog.ProofVerifier;
 import org.civicledger.tlog.StrictBase64;
@@ -122,6 +123,18 @@ class LogCopyIntegrationTest extends TopicIntegrationTest {
         assertThat(utf8(past.file("data/events.jsonl").orElseThrow()).split("\n"))
                 .as("as the record stood before the cosponsor signed").containsExactly(utf8(topic.bytesAt(introduced)));
         assertThat(rule("/api/files/no-such-file/records-request")).isEqualTo("file-not-found");
+
+        String meetingId = id();
+        long scheduled = topic.publish(new MeetingScheduled(meetingId, "common-council", STARTS, "America/Chicago",
+                "City County Building", at(-1000)));
+        published(topic.publishCheckpoint(CITY, null));
+        Bag meeting = Bag.readZip(rest.getForEntity("/api/meetings/" + meetingId + "/records-request", byte[].class)
+                .getBody());
+        meeting.check();
+        assertThat(utf8(meeting.file("bag-info.txt").orElseThrow())).contains("External-Identifier: " + meetingId);
+        assertThat(utf8(meeting.file("data/events.jsonl").orElseThrow()).split("\n"))
+                .containsExactly(utf8(topic.bytesAt(scheduled)));
+        assertThat(meeting.files()).containsKey("data/proofs/" + (scheduled - 1) + ".tlog-proof");
         assertThat(rule("/api/meetings/no-such-meeting/records-request")).isEqualTo("meeting-not-found");
     }
 

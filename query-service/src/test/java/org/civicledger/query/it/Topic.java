@@ -30,6 +30,7 @@ import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.PersonRegistered;
 import org.civicledger.events.roster.QuorumRuleSet;
+import org.civicledger.events.roster.SeatAssigned;
 import org.civicledger.events.roster.VoteThresholdSet;
 import org.civicledger.tlog.TreeBuilder;
 import org.civicledger.tlog.note.Checkpoint;
@@ -130,6 +131,8 @@ final class Topic {
         if (event instanceof PersonRegistered e) {
             return List.of("Person", "person:" + e.personId());
         } else if (event instanceof BodyCreated e) {
+            return List.of("Body", "body:" + e.bodyId());
+        } else if (event instanceof SeatAssigned e) {
             return List.of("Body", "body:" + e.bodyId());
         } else if (event instanceof QuorumRuleSet e) {
             return List.of("Body", "body:" + e.bodyId());
