@@ -25,6 +25,9 @@ if [ "${CL_DOCKER_EXTERNAL:-0}" != 1 ]; then
   echo "[test.sh] Docker ready with test images in $((SECONDS - t0)) s (DOCKER_HOST=$DOCKER_HOST)"
 fi
 
+# Browser tests drive Debian's Chromium with axe-core's audit: installed when missing.
+eval "$(bash infra/browser/install.sh)"
+
 # Ryuk's image cannot be pulled here (containers are still removed after each test class), and the
 # start-up checks would need alpine:3.17.
 export TESTCONTAINERS_RYUK_DISABLED=true

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.civicledger.query.stream.ProjectionPosition;
 import org.civicledger.query.web.BadParameter;
 import org.civicledger.query.web.NotFound;
 import org.civicledger.query.web.Refused;
@@ -25,6 +26,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
+    private final ProjectionPosition projection;
+
+    PageAdvice(ProjectionPosition projection) {
+        this.projection = projection;
+    }
+
     @ModelAttribute("page")
     Map<String, Object> page(HttpServletRequest request, Locale locale) {
         Map<String, Object> page = new LinkedHashMap<>();
@@ -36,6 +43,8 @@ class PageAdvice {
         page.put("asOf", request.getParameter("asOf"));
         page.put("occurredBy", request.getParameter("occurredBy"));
         page.put("atPosition", request.getParameter("atPosition"));
+        // Read before the page's queries: a live page's stream starts here, so nothing recorded since is missed.
+        page.put("position", projection.current());
         page.put("past", request.getParameter("asOf") != null || request.getParameter("occurredBy") != null
                 || request.getParameter("atPosition") != null);
         return page;
