@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Which answers a key keeps. Successes and rule refusals are the request's result and are replayed; anything that
  * says "try again" is not, so the retry runs: server faults (5xx, e.g. 503 event-store-unavailable), 408, 425, 429,
- * the login refusals (401/403, never the command's result) and 409 concurrent-change (the record moved underneath).
+ * the login refusals (401/403, never the command's result), 409 concurrent-change (the record moved underneath),
+ * and a 4xx without a body (the container's own refusal, not a rule's).
  */
 final class KeptAnswers {
 
@@ -22,7 +23,7 @@ final class KeptAnswers {
         if (status >= 200 && status < 300) {
             return true;
         }
-        if (status < 400 || status >= 500 || RETRYABLE_4XX.contains(status)) {
+        if (status < 400 || status >= 500 || RETRYABLE_4XX.contains(status) || body.length == 0) {
             return false;
         }
         return status != 409 || !RETRYABLE_RULES.contains(rule(body, json));

@@ -45,7 +45,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager clerkAuthentication, Clock clock)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager clerkAuthentication,
+                           Clock clock)
             throws Exception {
         AuthenticationEntryPoint loginRequired = (request, response, ex) -> {
             if (ex instanceof LoginThrottled throttled) {

@@ -33,6 +33,7 @@ class KeptAnswersTest {
         assertThat(keeps(429, "login-throttled")).isFalse();
         assertThat(keeps(401, "clerk-login-required")).isFalse();
         assertThat(keeps(302, "")).isFalse();
+        assertThat(KeptAnswers.keeps(404, new byte[0], json)).as("the container's refusal").isFalse();
         assertThat(KeptAnswers.keeps(409, "not json".getBytes(StandardCharsets.UTF_8), json)).isTrue();
     }
 

@@ -176,7 +176,8 @@ class ConsoleLoginIntegrationTest extends CommandSideTest {
         ConsoleBrowser stale = browser();
         stale.useSession(id);
         RawHttp.Response post = stale.post("/console/logout", Map.of("_csrf", token));
-        assertThat(path(post)).as("a form posted after the timeout goes to login too").isEqualTo("/console/login?expired");
+        assertThat(path(post)).as("a form posted after the timeout goes to login too")
+                .isEqualTo("/console/login?expired");
     }
 
     @Test
