@@ -32,7 +32,8 @@ class ConsoleSecurityConfig {
                 .formLogin(form -> form
                         .loginPage(LOGIN)
                         .loginProcessingUrl(LOGIN)
-                        .defaultSuccessUrl("/console", true)
+                        // Back to the page that asked for the login (a GET), e.g. the live meeting after a timeout.
+                        .defaultSuccessUrl("/console")
                         .failureHandler(new LoginFailureHandler()))
                 .logout(logout -> logout
                         .logoutUrl("/console/logout")

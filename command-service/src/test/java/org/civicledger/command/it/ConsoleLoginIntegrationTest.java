@@ -48,6 +48,17 @@ class ConsoleLoginIntegrationTest extends CommandSideTest {
     }
 
     @Test
+    void givenAPageAskedForBeforeLogin_whenTheClerkSignsIn_thenTheyAreTakenBackToIt() throws Exception {
+        ConsoleBrowser browser = browser();
+        assertThat(path(browser.get("/console/meetings"))).isEqualTo("/console/login");
+
+        RawHttp.Response login = browser.logIn("ada", "s3cret");
+
+        assertThat(path(login)).startsWith("/console/meetings");
+        assertThat(browser.get(path(login)).status()).isEqualTo(200);
+    }
+
+    @Test
     void givenTheLoginPage_whenAClerkSignsInWithItsCsrfToken_thenTheConsoleSaysWhoIsSignedIn() throws Exception {
         ConsoleBrowser browser = browser();
         RawHttp.Response page = browser.get("/console/login");
