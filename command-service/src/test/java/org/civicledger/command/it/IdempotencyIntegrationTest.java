@@ -223,6 +223,31 @@ class IdempotencyIntegrationTest extends CommandSideTest {
     }
 
     @Test
+    void givenAClaimTakenOverWhileTheCommandRan_whenItsCommandCommits_thenTheFenceRollsItBack() throws Exception {
+        // Stands in for the race: the fenced commit mark finds its claim gone, as after a retry's takeover.
+        jdbc.execute("""
+                CREATE FUNCTION test_claim_lost() RETURNS trigger AS $$ BEGIN
+                    IF NEW.committed_at IS NOT NULL AND OLD.committed_at IS NULL
+                       AND OLD.idem_key LIKE 'fence-lost-%' THEN RETURN NULL; END IF;
+                    RETURN NEW; END $$ LANGUAGE plpgsql""");
+        jdbc.execute("CREATE TRIGGER test_claim_lost BEFORE UPDATE ON idempotency_key FOR EACH ROW"
+                + " EXECUTE FUNCTION test_claim_lost()");
+        String key = "fence-lost-" + UUID.randomUUID();
+        ResponseEntity<String> fenced;
+        try {
+            fenced = keyed(key, "/api/people", person("idem-fenced"));
+        } finally {
+            jdbc.execute("DROP TRIGGER test_claim_lost ON idempotency_key");
+            jdbc.execute("DROP FUNCTION test_claim_lost()");
+        }
+
+        assertProblem(fenced, 409, "idempotency-key-in-flight");
+        assertThat(eventsOf("person:idem-fenced")).as("the event rolled back with the mark").isZero();
+        assertThat(keyed(key, "/api/people", person("idem-fenced")).getStatusCode().value()).isEqualTo(201);
+        assertThat(eventsOf("person:idem-fenced")).isEqualTo(1);
+    }
+
+    @Test
     void givenExpiredKey_whenReused_thenItRunsAsNewAndCleanupDeletesExpiredKeys() {
         String key = UUID.randomUUID().toString();
         String old = UUID.randomUUID().toString();
