@@ -25,7 +25,7 @@ final class Subscriber {
 
     private final Selection selection;
     private final Sink sink;
-    private final EventLogReader log;
+    private final Replay log;
     private final Executor writers;
     private final int bufferSize;
     private final int replayPage;
@@ -41,7 +41,12 @@ final class Subscriber {
     /** Only the writer task touches it. */
     private long lastSent;
 
-    Subscriber(Selection selection, long lastEventId, Sink sink, EventLogReader log, Executor writers, int bufferSize,
+    /** Where missed events are read from: event_log ({@link EventLogReader#after}). */
+    interface Replay {
+        List<LiveEvent> after(long position, Selection selection, int limit);
+    }
+
+    Subscriber(Selection selection, long lastEventId, Sink sink, Replay log, Executor writers, int bufferSize,
                int replayPage, Runnable onClosed) {
         this.selection = selection;
         this.lastSent = lastEventId;

@@ -71,7 +71,7 @@ class Subscriptions implements SmartLifecycle {
                     + " subscribers, as many as it serves at once; try again shortly.");
         }
         Subscriber[] self = new Subscriber[1];
-        self[0] = new Subscriber(selection, lastEventId, sink, eventLog, writers, settings.bufferSize(),
+        self[0] = new Subscriber(selection, lastEventId, sink, eventLog::after, writers, settings.bufferSize(),
                 settings.replayPage(), () -> {
                     subscribers.remove(self[0]);
                     slots.release();
