@@ -1,6 +1,8 @@
 package org.civicledger.query.live;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.civicledger.query.history.Selection;
 import org.civicledger.query.stream.ProjectionPosition;
 import org.civicledger.query.web.BadParameter;
@@ -20,12 +22,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/stream}: the public events as Server-Sent Events, the same envelope bytes as Kafka, resumable
  * with {@code Last-Event-ID} (or {@code lastEventId} for clients that cannot set headers; the header wins, since
- * EventSource sends it on every reconnect). {@code file}, {@code meeting}, {@code body} and {@code aggregate} select
- * events as {@link Selection} says; several combine with AND.
+ * EventSource sends it on every reconnect); without either it starts at the current position, and 0 replays all.
+ * {@code file}, {@code meeting}, {@code body} and {@code aggregate} select events as {@link Selection} says; several
+ * combine with AND.
  */
 @RestController
 class StreamController {
 
+    static final String OPENING = "retry: 2000\n:open\n\n";
     private static final int MAX_ID_LENGTH = 255;
 
     private final Subscriptions subscriptions;
@@ -46,18 +50,32 @@ class StreamController {
                       HttpServletResponse response) {
         Selection selection = new Selection(id("file", file), id("meeting", meeting), id("body", body), null,
                 id("aggregate", aggregate));
-        long after = blank(lastEventIdHeader) ? lastEventId("lastEventId", lastEventId)
-                : lastEventId("Last-Event-ID", lastEventIdHeader);
+        // Without an id, the stream starts now: a page shows the record at some position and streams from there.
+        long after = !blank(lastEventIdHeader) ? lastEventId("Last-Event-ID", lastEventIdHeader)
+                : !blank(lastEventId) ? lastEventId("lastEventId", lastEventId) : position.current();
         // A backstop only: the heartbeat closes streams at maxDuration itself.
-        SseEmitter emitter = new SseEmitter(settings.maxDuration().plusMinutes(1).toMillis());
-        Subscriber subscriber = subscriptions.open(selection, after, Sink.of(emitter));
-        emitter.onCompletion(subscriber::gone);
-        emitter.onError(e -> subscriber.gone());
-        emitter.onTimeout(subscriber::close);
         // Proxies must neither cache nor buffer a live stream.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Accel-Buffering", "no");
+        SseEmitter emitter = new SseEmitter(settings.maxDuration().plusMinutes(1).toMillis());
+        Sink sink = Sink.of(emitter);
+        // Sent before the emitter is handed to Spring, so the request's own thread writes it and commits the
+        // response; writer threads write only to a committed response, never racing the filters on the way out.
+        opening(sink);
+        Subscriber subscriber = subscriptions.open(selection, after, sink);
+        emitter.onCompletion(subscriber::gone);
+        emitter.onError(e -> subscriber.gone());
+        emitter.onTimeout(subscriber::close);
         return emitter;
+    }
+
+    /** Tells EventSource clients how soon to reconnect, and puts the stream on the wire. */
+    private static void opening(Sink sink) {
+        try {
+            sink.send(OPENING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Problems as application/problem+json whatever the client accepts (EventSource asks for text/event-stream). */
@@ -72,9 +90,6 @@ class StreamController {
     }
 
     private long lastEventId(String name, String value) {
-        if (blank(value)) {
-            return 0;
-        }
         long id;
         try {
             id = Long.parseLong(value.strip());

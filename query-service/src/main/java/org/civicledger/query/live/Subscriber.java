@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongConsumer;
 import org.civicledger.query.history.Selection;
 
 /**
@@ -20,8 +21,6 @@ final class Subscriber {
     private enum State { REPLAYING, LIVE, CLOSED }
 
     static final String HEARTBEAT = ":\n\n";
-    /** The first frame: tells EventSource clients how soon to reconnect, and puts the stream on the wire. */
-    static final String OPENING = "retry: 2000\n:open\n\n";
 
     private final Selection selection;
     private final Sink sink;
@@ -30,13 +29,13 @@ final class Subscriber {
     private final int bufferSize;
     private final int replayPage;
     private final Runnable onClosed;
+    private final LongConsumer liveDelivered;
     private final long openedAt = System.nanoTime();
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private State state = State.REPLAYING;
     private boolean writing = true;
     private boolean overflowedWhileReplaying;
-    private boolean opened;
     private boolean released;
     /** Only the writer task touches it. */
     private long lastSent;
@@ -47,7 +46,7 @@ final class Subscriber {
     }
 
     Subscriber(Selection selection, long lastEventId, Sink sink, Replay log, Executor writers, int bufferSize,
-               int replayPage, Runnable onClosed) {
+               int replayPage, Runnable onClosed, LongConsumer liveDelivered) {
         this.selection = selection;
         this.lastSent = lastEventId;
         this.sink = sink;
@@ -56,6 +55,7 @@ final class Subscriber {
         this.bufferSize = bufferSize;
         this.replayPage = replayPage;
         this.onClosed = onClosed;
+        this.liveDelivered = liveDelivered;
     }
 
     /** Call once, after registering for live events. */
@@ -162,10 +162,6 @@ final class Subscriber {
     /** The writer task: one at a time per subscriber ({@code writing}), on the shared pool. */
     private void write() {
         try {
-            if (!opened) {
-                opened = true;
-                sink.send(OPENING);
-            }
             if (replaying() && !replayPage()) {
                 // More to replay: yield the thread to other subscribers and come back.
                 schedule();
@@ -177,6 +173,7 @@ final class Subscriber {
                     if (event.position() > lastSent) {
                         sink.send(event.frame());
                         lastSent = event.position();
+                        liveDelivered.accept(System.nanoTime() - event.readNanos());
                     }
                 } else {
                     sink.send((String) item);
@@ -200,6 +197,11 @@ final class Subscriber {
         } catch (RuntimeException e) {
             // Already completed by the container: nothing left to end.
         }
+    }
+
+    /** Caught up with the log: sending live events. */
+    synchronized boolean isLive() {
+        return state == State.LIVE;
     }
 
     private synchronized boolean replaying() {

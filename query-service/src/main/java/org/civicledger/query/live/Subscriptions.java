@@ -1,11 +1,14 @@
 package org.civicledger.query.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -46,6 +49,7 @@ class Subscriptions implements SmartLifecycle {
     private final EventLogReader eventLog;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
+    private final Timer delivery;
     private final AtomicBoolean catchUpPending = new AtomicBoolean();
     private volatile boolean running;
     private volatile ExecutorService writers;
@@ -54,11 +58,15 @@ class Subscriptions implements SmartLifecycle {
     /** The last position offered to subscribers; only the fan-out thread writes it. */
     private volatile long dispatched;
 
-    Subscriptions(LiveSettings settings, EventLogReader eventLog, ProjectionPosition position) {
+    Subscriptions(LiveSettings settings, EventLogReader eventLog, ProjectionPosition position, MeterRegistry meters) {
         this.settings = settings;
         this.eventLog = eventLog;
         this.slots = new Semaphore(settings.maxSubscribers());
         position.onCommitted(committed -> catchUp());
+        Gauge.builder("civic.stream.subscribers", subscribers, Set::size).description("open SSE streams")
+                .register(meters);
+        delivery = Timer.builder("civic.stream.delivery").description("from reading a committed event to writing it "
+                + "to a live subscriber").publishPercentiles(0.5, 0.99).register(meters);
     }
 
     /** Opens a stream that resumes after {@code lastEventId}; throws {@link Refused} when it cannot. */
@@ -75,15 +83,11 @@ class Subscriptions implements SmartLifecycle {
                 settings.replayPage(), () -> {
                     subscribers.remove(self[0]);
                     slots.release();
-                });
+                }, nanos -> delivery.record(nanos, TimeUnit.NANOSECONDS));
         // Registered for live events before its replay reads the table: nothing committed in between is missed.
         subscribers.add(self[0]);
         self[0].start();
         return self[0];
-    }
-
-    int open() {
-        return subscribers.size();
     }
 
     @Override

@@ -69,14 +69,13 @@ class SubscriberTest {
             public void close() {
             }
         };
-        subscriber[0] = new Subscriber(Selection.ALL, 0, sink, this::after, writers, 4, 3, () -> { });
+        subscriber[0] = new Subscriber(Selection.ALL, 0, sink, this::after, writers, 4, 3, () -> { }, nanos -> { });
         subscriber[0].start();
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> positions(frames).size() >= 18);
         subscriber[0].offer(event(19));
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> positions(frames).size() >= 19);
         assertThat(positions(frames)).containsExactlyElementsOf(LongStream.rangeClosed(1, 19).boxed().toList());
-        assertThat(frames.get(0)).isEqualTo(Subscriber.OPENING);
     }
 
     @Test
@@ -104,13 +103,12 @@ class SubscriberTest {
             }
         };
         Subscriber subscriber = new Subscriber(Selection.ALL, 0, sink, this::after, writers, 3, 10,
-                () -> released.set(true));
+                () -> released.set(true), nanos -> { });
         subscriber.start();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.contains(Subscriber.OPENING));
-        Thread.sleep(100);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(subscriber::isLive);
 
         subscriber.offer(event(1));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.size() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.size() == 1);
         for (long p = 2; p <= 5; p++) {
             subscriber.offer(event(p));
         }
@@ -135,9 +133,9 @@ class SubscriberTest {
             }
         };
         Subscriber subscriber = new Subscriber(Selection.aboutFile("other"), 0, sink, this::after, writers, 3, 10,
-                () -> { });
+                () -> { }, nanos -> { });
         subscriber.start();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.contains(Subscriber.OPENING));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(subscriber::isLive);
         for (long p = 1; p <= 10; p++) {
             subscriber.offer(event(p));
         }
