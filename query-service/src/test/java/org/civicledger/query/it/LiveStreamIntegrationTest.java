@@ -8,9 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
 import org.civicledger.events.EventJson;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.FileIntroduced;
@@ -51,6 +53,7 @@ class LiveStreamIntegrationTest extends TopicIntegrationTest {
 
     @Test
     void aClientThatReconnectsWithLastEventIdGetsEveryEventOnceWhileEventsKeepArriving() throws Exception {
+        long before = get("/api/position", 0).get("position").asLong();
         String fileId = file();
         CompletableFuture<Long> publishing = CompletableFuture.supplyAsync(() -> {
             long last = 0;
@@ -65,7 +68,7 @@ class LiveStreamIntegrationTest extends TopicIntegrationTest {
         });
 
         List<SseClient.Event> received = new ArrayList<>();
-        try (SseClient first = SseClient.open(port, "/api/stream?file=" + fileId, null)) {
+        try (SseClient first = SseClient.open(port, "/api/stream?file=" + fileId + "&lastEventId=" + before, null)) {
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.response.join().headers().firstValue("Content-Type").orElseThrow())
                     .startsWith("text/event-stream");
@@ -85,7 +88,8 @@ class LiveStreamIntegrationTest extends TopicIntegrationTest {
         assertThat(introduced.type()).isEqualTo("FileIntroduced");
         assertThat(introduced.data().getBytes(StandardCharsets.UTF_8)).as("the envelope bytes as published")
                 .isEqualTo(topic.bytesAt(introduced.id()));
-        assertThat(received.get(5).data().getBytes(StandardCharsets.UTF_8)).isEqualTo(topic.bytesAt(received.get(5).id()));
+        SseClient.Event later = received.get(5);
+        assertThat(later.data().getBytes(StandardCharsets.UTF_8)).isEqualTo(topic.bytesAt(later.id()));
     }
 
     @Test
@@ -119,11 +123,10 @@ class LiveStreamIntegrationTest extends TopicIntegrationTest {
         String otherMeeting = id();
         long before = get("/api/position", 0).get("position").asLong();
         String fileId = id();
-        List<SseClient> live = List.of(SseClient.open(port, "/api/stream?file=" + fileId + "&lastEventId=" + before,
-                        null), SseClient.open(port, "/api/stream?meeting=" + meetingId + "&lastEventId=" + before, null),
-                SseClient.open(port, "/api/stream?body=" + bodyId + "&lastEventId=" + before, null),
-                SseClient.open(port, "/api/stream?file=" + fileId + "&meeting=" + meetingId + "&lastEventId=" + before,
-                        null));
+        List<String> paths = List.of("file=" + fileId, "meeting=" + meetingId, "body=" + bodyId,
+                "file=" + fileId + "&meeting=" + meetingId);
+        List<SseClient> live = paths.stream()
+                .map(p -> SseClient.open(port, "/api/stream?" + p + "&lastEventId=" + before, null)).toList();
         live.forEach(c -> assertThat(c.status()).isEqualTo(200));
 
         long last = topic.publish(new PersonRegistered("p-" + suffix, "P", at(0)),
@@ -144,8 +147,6 @@ class LiveStreamIntegrationTest extends TopicIntegrationTest {
                 List.of("BodyCreated", "FileReferred", "MeetingScheduled@" + meetingId, "MotionMade@" + meetingId,
                         "MotionMade@" + meetingId),
                 List.of("MotionMade@" + meetingId));
-        List<String> paths = List.of("file=" + fileId, "meeting=" + meetingId, "body=" + bodyId,
-                "file=" + fileId + "&meeting=" + meetingId);
         for (int i = 0; i < paths.size(); i++) {
             SseClient liveClient = live.get(i);
             awaitQuiet(liveClient, expected.get(i).size());
@@ -156,6 +157,19 @@ class LiveStreamIntegrationTest extends TopicIntegrationTest {
                 assertThat(described(replayed)).as("replayed " + paths.get(i)).isEqualTo(expected.get(i));
             }
             liveClient.close();
+        }
+    }
+
+    @Test
+    void withoutALastEventIdTheStreamStartsNow() throws Exception {
+        String fileId = id();
+        get("/api/position", topic.publish(new FileIntroduced(fileId, "RES-17-" + fileId.substring(0, 5),
+                FileType.RESOLUTION, "Streamed resolution", "Text", "shiva-bidar", at(0))));
+        try (SseClient fresh = SseClient.open(port, "/api/stream?file=" + fileId, null)) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !fresh.comments.isEmpty());
+            long last = topic.publish(new CosponsorAdded(fileId, "dee", at(1)));
+            fresh.awaitId(last);
+            assertThat(fresh.ids()).as("not the introduction, which came before").containsExactly(last);
         }
     }
 
