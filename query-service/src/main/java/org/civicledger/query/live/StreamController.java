@@ -53,10 +53,10 @@ class StreamController {
         // Without an id, the stream starts now: a page shows the record at some position and streams from there.
         long after = !blank(lastEventIdHeader) ? lastEventId("Last-Event-ID", lastEventIdHeader)
                 : !blank(lastEventId) ? lastEventId("lastEventId", lastEventId) : position.current();
-        // A backstop only: the heartbeat closes streams at maxDuration itself.
         // Proxies must neither cache nor buffer a live stream.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Accel-Buffering", "no");
+        // The timeout is a backstop only: the heartbeat closes streams at maxDuration itself.
         SseEmitter emitter = new SseEmitter(settings.maxDuration().plusMinutes(1).toMillis());
         Sink sink = Sink.of(emitter);
         // Sent before the emitter is handed to Spring, so the request's own thread writes it and commits the
