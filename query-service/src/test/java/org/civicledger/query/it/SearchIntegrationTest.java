@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.civicledger.events.EventJson;
+import org.civicledger.events.file.AmendmentAdopted;
+import org.civicledger.events.file.AmendmentProposed;
 import org.civicledger.events.file.CosponsorAdded;
+import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.file.FileType;
@@ -155,6 +158,29 @@ class SearchIntegrationTest extends TopicIntegrationTest {
         JsonNode secondPage = search(q(S) + "&limit=2&offset=2");
         assertThat(ids(secondPage)).hasSize(2).doesNotContainAnyElementsOf(ids(firstPage));
         assertThat(search(q(S) + "&offset=50").get("total").asLong()).as("a page past the end").isEqualTo(4);
+    }
+
+    /** The index follows the record: an adopted amendment replaces the text searched, a withdrawal the names. */
+    @Test
+    void theIndexFollowsAmendmentsAndWithdrawals() throws Exception {
+        String t = id().substring(0, 6);
+        String fileId = id();
+        String amendment = id();
+        long introduced = topic.publish(new PersonRegistered("ann-" + t, "Ann Arbor" + t, at(0)),
+                new FileIntroduced(fileId, "ORD-18-" + t.substring(0, 5), FileType.ORDINANCE, "Parking meters " + t,
+                        "Meters on State" + t + " Street", "sponsor-" + t, at(1)),
+                new CosponsorAdded(fileId, "ann-" + t, at(2)));
+        assertThat(ids(get("/api/search?" + q("State" + t), introduced))).containsExactly(fileId);
+        assertThat(ids(get("/api/search?" + q("Arbor" + t), introduced))).containsExactly(fileId);
+
+        long changed = topic.publish(new AmendmentProposed(fileId, amendment, "Meters on Williamson" + t + " Street",
+                        "sponsor-" + t, null, at(3)),
+                new AmendmentAdopted(fileId, amendment, null, 2, "Meters on Williamson" + t + " Street", id(), id(),
+                        at(4)),
+                new CosponsorWithdrawn(fileId, "ann-" + t, at(5)));
+        assertThat(ids(get("/api/search?" + q("Williamson" + t), changed))).containsExactly(fileId);
+        assertThat(ids(get("/api/search?" + q("State" + t), changed))).as("the current text only").isEmpty();
+        assertThat(ids(get("/api/search?" + q("Arbor" + t), changed))).as("current cosponsors only").isEmpty();
     }
 
     @Test

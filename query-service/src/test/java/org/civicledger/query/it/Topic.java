@@ -18,6 +18,7 @@ import org.civicledger.events.file.AmendmentAdopted;
 import org.civicledger.events.file.AmendmentProposed;
 import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.CosponsorAdded;
+import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileReopened;
@@ -126,6 +127,8 @@ final class Topic {
         } else if (event instanceof FileReferred e) {
             return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof CosponsorAdded e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof CosponsorWithdrawn e) {
             return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof FileActedOn e) {
             return List.of("LegislativeFile", e.fileId());
