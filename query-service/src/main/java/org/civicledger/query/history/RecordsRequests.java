@@ -32,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordsRequests {
 
     private static final String EVENTS = """
-            SELECT e.position, e.event_id, e.type, e.occurred_at, e.recorded_at, e.recorded_by, e.data, e.envelope,
-                   l.leaf_index
-            FROM event_log e LEFT JOIN log_leaf l ON l.position = e.position""";
+            SELECT position, event_id, type, occurred_at, recorded_at, recorded_by, data, envelope,
+                   (SELECT l.leaf_index FROM log_leaf l WHERE l.position = event_log.position) AS leaf_index
+            FROM event_log WHERE\s""";
 
     private record Logged(long position, String eventId, String type, Instant occurredAt, Instant recordedAt,
                           String recordedBy, String data, byte[] envelope, Long leafIndex) {
@@ -52,8 +52,9 @@ class RecordsRequests {
     ResponseEntity<byte[]> file(@PathVariable String fileId) {
         List<String> numbers = jdbc.queryForList("SELECT file_number FROM legislative_file WHERE file_id = ?",
                 String.class, fileId);
-        List<Logged> events = jdbc.query(EVENTS + HistoryQueries.ABOUT_THE_FILE, RecordsRequests::logged, fileId,
-                fileId);
+        Selection about = Selection.aboutFile(fileId);
+        List<Logged> events = jdbc.query(EVENTS + about.where() + " ORDER BY position", RecordsRequests::logged,
+                about.arguments().toArray());
         if (numbers.isEmpty() || events.isEmpty()) {
             throw NotFound.file(fileId);
         }
@@ -62,8 +63,9 @@ class RecordsRequests {
 
     @GetMapping(value = "/api/meetings/{meetingId}/records-request", produces = "application/zip")
     ResponseEntity<byte[]> meeting(@PathVariable String meetingId) {
-        List<Logged> events = jdbc.query(EVENTS + " WHERE e.aggregate_id = ? AND e.aggregate_type = 'Meeting' "
-                + "ORDER BY e.position", RecordsRequests::logged, meetingId);
+        Selection of = new Selection(null, meetingId, null, null, null);
+        List<Logged> events = jdbc.query(EVENTS + of.where() + " ORDER BY position", RecordsRequests::logged,
+                of.arguments().toArray());
         if (events.isEmpty()) {
             throw NotFound.of("meeting", meetingId);
         }

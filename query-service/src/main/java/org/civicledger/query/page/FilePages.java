@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The list of files and a file's page: its text and versions, cosponsors, referrals, votes and whole history. */
 @Controller
@@ -54,6 +55,8 @@ class FilePages {
         Map<String, Object> file = views.map(files.file(fileId));
         List<Map<String, Object>> items = views.items(history.fileHistory(fileId));
         model.addAttribute("file", file);
+        model.addAttribute("feed", UriComponentsBuilder.fromPath("/feeds/files/{id}.atom").buildAndExpand(fileId)
+                .encode().toUriString());
         model.addAttribute("history", items);
         model.addAttribute("corrections", correctionsByEvent(items));
         model.addAttribute("cosponsors", Cosponsorships.of(items));

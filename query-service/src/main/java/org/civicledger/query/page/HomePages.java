@@ -1,6 +1,7 @@
 package org.civicledger.query.page;
 
-import org.civicledger.query.history.HistoryQueries;
+import org.civicledger.query.history.History;
+import org.civicledger.query.history.Selection;
 import org.civicledger.query.log.ServedCheckpoints;
 import org.civicledger.query.log.TrustedKey;
 import org.civicledger.query.meeting.MeetingQueries;
@@ -16,13 +17,13 @@ class HomePages {
     private static final int LATEST = 15;
 
     private final MeetingQueries meetings;
-    private final HistoryQueries history;
+    private final History history;
     private final RosterQueries roster;
     private final ServedCheckpoints checkpoints;
     private final TrustedKey key;
     private final Views views;
 
-    HomePages(MeetingQueries meetings, HistoryQueries history, RosterQueries roster, ServedCheckpoints checkpoints,
+    HomePages(MeetingQueries meetings, History history, RosterQueries roster, ServedCheckpoints checkpoints,
               TrustedKey key, Views views) {
         this.meetings = meetings;
         this.history = history;
@@ -35,7 +36,7 @@ class HomePages {
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("upcoming", views.items(meetings.list(null, null, null, true)));
-        model.addAttribute("latest", history.latest(LATEST).stream().map(views::map).toList());
+        model.addAttribute("latest", history.latest(Selection.ALL, LATEST).stream().map(views::map).toList());
         model.addAttribute("names", views.names(roster.people()));
         return "home";
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** A body's page (members with terms, rules, calendar) and a person's (files, votes, attendance). */
 @Controller
@@ -34,6 +35,8 @@ class RosterPages {
     @GetMapping("/bodies/{bodyId}")
     String body(@PathVariable String bodyId, Model model) {
         model.addAttribute("body", views.map(roster.body(bodyId)));
+        model.addAttribute("feed", UriComponentsBuilder.fromPath("/feeds/bodies/{id}.atom").buildAndExpand(bodyId)
+                .encode().toUriString());
         model.addAttribute("calendar", views.items(meetings.calendar(bodyId)));
         model.addAttribute("names", views.names(roster.people()));
         return "body";
@@ -42,6 +45,8 @@ class RosterPages {
     @GetMapping("/people/{personId}")
     String person(@PathVariable String personId, Model model) {
         model.addAttribute("person", views.map(roster.person(personId)));
+        model.addAttribute("feed", UriComponentsBuilder.fromPath("/feeds/people/{id}.atom").buildAndExpand(personId)
+                .encode().toUriString());
         model.addAttribute("sponsored", views.items(files.list(personId, null, null)));
         model.addAttribute("cosponsored", views.items(files.list(null, null, personId)));
         model.addAttribute("votes", views.items(votes.personVotes(personId)));

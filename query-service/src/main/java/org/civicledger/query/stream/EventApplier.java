@@ -3,6 +3,7 @@ package org.civicledger.query.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.sql.Timestamp;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,9 @@ class EventApplier {
                  PlatformTransactionManager transactions) {
         this.rejected = rejected;
         this.jdbc = jdbc;
-        this.projections = projections;
+        // Read models first, then what is derived from them, each seeing the others' work on the same event.
+        this.projections = projections.stream()
+                .sorted(Comparator.comparing(Projection::readsOtherReadModels)).toList();
         this.deadLetters = deadLetters;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);

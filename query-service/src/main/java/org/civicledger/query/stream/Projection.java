@@ -7,4 +7,9 @@ import org.civicledger.events.EventEnvelope;
 public interface Projection {
 
     void apply(EventEnvelope envelope, CivicEvent event);
+
+    /** True for a projection built from other read models (the search index): the fold runs it after them. */
+    default boolean readsOtherReadModels() {
+        return false;
+    }
 }

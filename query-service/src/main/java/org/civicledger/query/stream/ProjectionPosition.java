@@ -3,6 +3,8 @@ package org.civicledger.query.stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ public class ProjectionPosition {
 
     private final Object lock = new Object();
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.wanted(), b.wanted()));
+    private final List<LongConsumer> committedListeners = new CopyOnWriteArrayList<>();
     private final long aheadWindow;
     private long position;
     private volatile boolean atTopicEnd;
@@ -39,6 +42,15 @@ public class ProjectionPosition {
         }
     }
 
+    /**
+     * Tells {@code listener} the position of every batch once its transaction has committed (so whatever it reads
+     * from event_log then is there to stay), on the consumer's thread: it must hand the work off, never block.
+     */
+    public void onCommitted(LongConsumer listener) {
+        committedListeners.add(listener);
+    }
+
+    /** Called with what a batch's transaction committed, after the commit. */
     void advanceTo(long committed) {
         List<Waiter> reached = new ArrayList<>();
         synchronized (lock) {
@@ -50,6 +62,7 @@ public class ProjectionPosition {
             }
         }
         reached.forEach(w -> w.onReached().run());
+        committedListeners.forEach(l -> l.accept(committed));
     }
 
     /** The consumer read everything the topic held when it last fetched. */

@@ -57,6 +57,12 @@ class MinPositionFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /** The live stream says where it starts with Last-Event-ID, and never waits for a position. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().equals("/api/stream");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

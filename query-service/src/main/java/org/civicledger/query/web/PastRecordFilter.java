@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Time travel for every public read: {@code asOf}, {@code occurredBy} and {@code atPosition} answer the same request
  * from the record as it stood at that cut ({@link PastRecord}), inside a transaction that is rolled back. The answer
  * names its cut in {@code Civic-As-Of}, {@code Civic-Occurred-By} and {@code Civic-Position}. A past read replays
- * events, so only a few run at once; past that, 503 at once.
+ * events, so only a few run at once; past that, 503 at once. The live stream has no past: it is never cut.
  */
 class PastRecordFilter extends OncePerRequestFilter {
 
@@ -50,7 +50,7 @@ class PastRecordFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !"GET".equals(request.getMethod()) || path.startsWith("/api/dead-letters")
-                || path.equals("/api/position")
+                || path.equals("/api/position") || path.equals("/api/stream")
                 || path.startsWith("/api/log/");
     }
 

@@ -103,7 +103,7 @@ class PublicPagesIntegrationTest extends TopicIntegrationTest {
     void everyPageTypeRendersAndAMissingRecordIsA404Page() {
         for (String path : List.of("/", "/files", "/files?status=INTRODUCED&sponsor=" + palm, "/meetings",
                 "/meetings/" + meetingId, "/meetings/" + meetingId + "/live", "/bodies/" + body, "/people/" + palm,
-                "/verify")) {
+                "/verify", "/search", "/search?q=safe+haven")) {
             for (String lang : List.of("en", "es")) {
                 ResponseEntity<String> page = html(path, lang);
                 assertThat(page.getStatusCode().value()).as(path + " " + lang + ": " + page.getBody()).isEqualTo(200);
@@ -114,7 +114,12 @@ class PublicPagesIntegrationTest extends TopicIntegrationTest {
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         assertThat(missing.getHeaders().getContentType().toString()).startsWith("text/html");
         assertThat(missing.getBody()).contains("Not found");
-        assertThat(html("/people/" + gruber, "en").getBody()).contains(number);
+        assertThat(html("/people/" + gruber, "en").getBody()).contains(number)
+                .contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feeds/people/" + gruber + ".atom\"");
+        String found = html("/search?q=" + number, "en").getBody();
+        assertThat(found).contains("/files/" + fileId).contains("<mark>");
+        assertThat(html("/files/" + fileId, "en").getBody())
+                .contains("href=\"/feeds/files/" + fileId + ".atom\"");
     }
 
     private ResponseEntity<String> html(String path, String lang) {

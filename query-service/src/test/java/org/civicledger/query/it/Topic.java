@@ -19,6 +19,7 @@ import org.civicledger.events.file.AmendmentAdopted;
 import org.civicledger.events.file.AmendmentProposed;
 import org.civicledger.events.file.AmendmentRejected;
 import org.civicledger.events.file.CosponsorAdded;
+import org.civicledger.events.file.CosponsorWithdrawn;
 import org.civicledger.events.file.FileActedOn;
 import org.civicledger.events.file.FileActionCorrected;
 import org.civicledger.events.file.FileReopened;
@@ -103,6 +104,21 @@ final class Topic {
         return note;
     }
 
+    /** A producer kept open, for publishing many events one at a time (the benchmark times each ack). */
+    KafkaProducer<String, byte[]> openProducer() {
+        return new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Publishes one event on {@code producer} and waits for the broker's ack; answers its position. */
+    synchronized long publishOn(KafkaProducer<String, byte[]> producer, CivicEvent event) throws Exception {
+        EventEnvelope envelope = envelope(event, "clerk");
+        byte[] bytes = EventJson.mapper().writeValueAsBytes(envelope);
+        published.put(envelope.position(), bytes);
+        producer.send(new ProducerRecord<>(name, envelope.aggregateId(), bytes)).get();
+        return envelope.position();
+    }
+
     /** The exact bytes published at {@code position}. */
     synchronized byte[] bytesAt(long position) {
         return published.get(position);
@@ -143,6 +159,8 @@ final class Topic {
         } else if (event instanceof FileReferred e) {
             return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof CosponsorAdded e) {
+            return List.of("LegislativeFile", e.fileId());
+        } else if (event instanceof CosponsorWithdrawn e) {
             return List.of("LegislativeFile", e.fileId());
         } else if (event instanceof FileActedOn e) {
             return List.of("LegislativeFile", e.fileId());

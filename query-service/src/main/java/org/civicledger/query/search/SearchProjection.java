@@ -1,0 +1,132 @@
+package org.civicledger.query.search;
+
+import org.civicledger.events.CivicEvent;
+import org.civicledger.events.EventEnvelope;
+import org.civicledger.events.file.AmendmentAdopted;
+import org.civicledger.events.file.CosponsorAdded;
+import org.civicledger.events.file.CosponsorWithdrawn;
+import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.events.meeting.AgendaPublished;
+import org.civicledger.events.meeting.MinutesApproved;
+import org.civicledger.events.meeting.MotionMade;
+import org.civicledger.query.stream.Projection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The search index (file_search): each file's document rebuilt from the read models whenever an event changes what
+ * is searched — number, title, current text, sponsor and cosponsor names, and the approved minutes of every meeting
+ * that had the file on a published agenda or made a motion on it. It reads the other read models, so the fold runs
+ * it after them ({@link #readsOtherReadModels}). Each part is capped, so no text can make the tsvector too large and
+ * the event a dead letter.
+ */
+@Component
+class SearchProjection implements Projection {
+
+    private static final int PART = 100_000;
+
+    /** The private-use characters ts_headline marks matches with; removed from the record's text first. */
+    static final String MARK_START = "\uE000";
+    static final String MARK_END = "\uE001";
+
+    private static final String DOCUMENT = """
+            WITH part AS (
+                SELECT f.file_id,
+                       f.file_number || ' ' || f.title AS head,
+                       concat_ws(' ', COALESCE((SELECT p.name FROM person p WHERE p.person_id = f.sponsor), f.sponsor),
+                                 (SELECT string_agg(COALESCE(p.name, c.person_id), ' ' ORDER BY c.signed_position)
+                                  FROM file_cosponsor c LEFT JOIN person p ON p.person_id = c.person_id
+                                  WHERE c.file_id = f.file_id)) AS names,
+                       left(f.text, %1$d) AS body,
+                       COALESCE(left((SELECT string_agg(m.text, E'\\n' ORDER BY m.approved_at, m.meeting_id)
+                                      FROM minutes_approval m
+                                      WHERE m.meeting_id IN (SELECT meeting_id FROM agenda_version_item
+                                                             WHERE file_id = f.file_id
+                                                             UNION SELECT meeting_id FROM motion
+                                                             WHERE file_id = f.file_id)), %1$d), '') AS minutes
+                FROM legislative_file f WHERE f.file_id = ?
+            )
+            INSERT INTO file_search (file_id, document, english, spanish)
+            SELECT file_id,
+                   translate(head || E'\\n' || names || E'\\n' || body || E'\\n' || minutes, E'\\uE000\\uE001', ''),
+                   setweight(to_tsvector('english', head), 'A') || setweight(to_tsvector('english', names), 'B')
+                       || setweight(to_tsvector('english', body), 'C')
+                       || setweight(to_tsvector('english', minutes), 'D'),
+                   setweight(to_tsvector('spanish', head), 'A') || setweight(to_tsvector('spanish', names), 'B')
+                       || setweight(to_tsvector('spanish', body), 'C')
+                       || setweight(to_tsvector('spanish', minutes), 'D')
+            FROM part""".formatted(PART);
+    private static final String REFRESH = DOCUMENT + " ON CONFLICT (file_id) DO UPDATE SET"
+            + " document = EXCLUDED.document, english = EXCLUDED.english, spanish = EXCLUDED.spanish";
+    private static final String FILL_IN = DOCUMENT + " ON CONFLICT (file_id) DO NOTHING";
+
+    /** The files a meeting's approved minutes speak of. */
+    private static final String FILES_OF_MEETING_WITH_MINUTES = """
+            SELECT file_id FROM agenda_version_item WHERE meeting_id = ? AND file_id IS NOT NULL
+            UNION SELECT file_id FROM motion WHERE meeting_id = ? AND file_id IS NOT NULL""";
+
+    private static final Logger log = LoggerFactory.getLogger(SearchProjection.class);
+
+    private final JdbcTemplate jdbc;
+
+    SearchProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean readsOtherReadModels() {
+        return true;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope, CivicEvent event) {
+        if (event instanceof FileIntroduced e) {
+            refresh(e.fileId());
+        } else if (event instanceof CosponsorAdded e) {
+            refresh(e.fileId());
+        } else if (event instanceof CosponsorWithdrawn e) {
+            refresh(e.fileId());
+        } else if (event instanceof AmendmentAdopted e && e.version() != null) {
+            refresh(e.fileId());
+        } else if (event instanceof MinutesApproved e) {
+            refreshFilesOf(e.meetingId());
+        } else if (event instanceof AgendaPublished e) {
+            refreshFilesOf(e.meetingId());
+        } else if (event instanceof MotionMade e && e.fileId() != null) {
+            refreshFilesOf(e.meetingId());
+        }
+    }
+
+    private void refresh(String fileId) {
+        jdbc.update(REFRESH, fileId);
+    }
+
+    /** Only when the meeting has approved minutes: otherwise nothing searched has changed. */
+    private void refreshFilesOf(String meetingId) {
+        if (jdbc.queryForList("SELECT 1 FROM minutes_approval WHERE meeting_id = ?", meetingId).isEmpty()) {
+            return;
+        }
+        jdbc.queryForList(FILES_OF_MEETING_WITH_MINUTES, String.class, meetingId, meetingId).forEach(this::refresh);
+    }
+
+    /**
+     * Files the index lacks (they were projected before it existed): indexed once the service is up, beside the
+     * consumer, never overwriting a row the consumer has just written.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void indexMissing() {
+        int indexed = 0;
+        for (String fileId : jdbc.queryForList("""
+                SELECT file_id FROM legislative_file f
+                WHERE NOT EXISTS (SELECT 1 FROM file_search s WHERE s.file_id = f.file_id)""", String.class)) {
+            indexed += jdbc.update(FILL_IN, fileId);
+        }
+        if (indexed > 0) {
+            log.info("search index: {} file(s) indexed that the index did not have yet", indexed);
+        }
+    }
+}
