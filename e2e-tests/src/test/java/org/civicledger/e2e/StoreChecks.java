@@ -61,6 +61,7 @@ final class StoreChecks {
                 SELECT table_name, column_name FROM information_schema.columns
                 WHERE table_schema = 'query' AND table_name <> 'flyway_schema_history'
                   AND COALESCE(column_default, '') NOT ILIKE '%now()%'
+                  AND COALESCE(column_default, '') NOT ILIKE '%clock_timestamp()%'
                 ORDER BY table_name, ordinal_position""")) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add('"' + rs.getString(2) + '"');
