@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,14 @@ import org.civicledger.command.meeting.MeetingCommands.RemoveAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
 import org.civicledger.command.ledger.SnapshotSettings;
 import org.civicledger.events.file.FileActedOn.Action;
+import org.civicledger.command.roster.AssignSeat;
+import org.civicledger.command.roster.Body;
+import org.civicledger.command.roster.BodyId;
+import org.civicledger.command.roster.SetQuorumRule;
+import org.civicledger.command.roster.SetVoteThreshold;
+import org.civicledger.events.roster.QuorumRule;
+import org.civicledger.events.roster.SeatRole;
+import org.civicledger.events.roster.VoteThreshold;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.VoteChoice;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +187,44 @@ class AggregateSnapshotIntegrationTest extends CommandSideTest {
                         "VoteRecorded", "item-tabled", "MotionMade", "file-already-on-agenda",
                         "agenda-item-not-found", "agenda-unchanged", "roll-call-already-taken", "MeetingAdjourned",
                         "meeting-adjourned"));
+    }
+
+    @Test
+    void aBodyWithALongHistoryIsSnapshottedAndDecidesFromItsSnapshotAsFromItsWholeHistory() throws Exception {
+        seatedBody("snap-body", List.of("sb-ann", "sb-bo", "sb-cy"));
+        register("sb-dee", "Dee");
+        String rules = "/api/bodies/snap-body/rules";
+        post(rules, "{\"quorum\":\"TWO_THIRDS_SEATS\"}");
+        post(rules, "{\"motion\":\"REFER\",\"threshold\":\"MAJORITY_SEATS\"}");
+        String bodyId = new BodyId("snap-body").toString();
+        while (eventsOf(bodyId) < snapshots.threshold() + 5) {
+            assertThat(post(rules, "{\"motion\":\"ADOPT\",\"threshold\":\"THREE_QUARTERS_SEATS\"}")
+                    .getStatusCode().value()).isEqualTo(200);
+            post(rules, "{\"motion\":\"ADOPT\",\"threshold\":\"MAJORITY_CAST\"}");
+        }
+
+        long snapshotAt = awaitOneSnapshot(bodyId);
+        post(rules, "{\"motion\":\"ADOPT_UNDER_SUSPENSION\",\"threshold\":\"TWO_THIRDS_PRESENT\"}");
+
+        var snapshot = replays.fromSnapshot(Body.class, bodyId);
+        var replayed = replays.fromFirstEvent(Body.class, bodyId);
+        assertThat(snapshot.fromSnapshot()).as("loaded from the snapshot, not a fallback to replay").isTrue();
+        assertThat(snapshot.firstSequence()).isEqualTo(snapshotAt);
+        assertSameState(snapshot.root(), replayed.root());
+
+        BodyId body = new BodyId("snap-body");
+        LocalDate from = LocalDate.parse("2016-01-01");
+        assertSameDecisions(snapshot, replayed, List.of(
+                new AssignSeat(body, "sb-ann", SeatRole.MEMBER, from, null, AT),
+                new AssignSeat(body, "sb-dee", SeatRole.MEMBER, from, null, AT),
+                new SetQuorumRule(body, QuorumRule.TWO_THIRDS_SEATS, AT),
+                new SetVoteThreshold(body, MotionKind.ADOPT, VoteThreshold.MAJORITY_CAST, AT),
+                new SetVoteThreshold(body, MotionKind.REFER, VoteThreshold.MAJORITY_SEATS, AT),
+                new SetVoteThreshold(body, MotionKind.ADOPT_UNDER_SUSPENSION, VoteThreshold.TWO_THIRDS_PRESENT, AT),
+                new SetVoteThreshold(body, MotionKind.ADOPT, VoteThreshold.THREE_QUARTERS_SEATS, AT),
+                new SetQuorumRule(body, QuorumRule.MAJORITY_SEATS, AT)),
+                List.of("seat-already-held", "body-seats-full", "quorum-rule-unchanged", "threshold-unchanged",
+                        "threshold-unchanged", "threshold-unchanged", "VoteThresholdSet", "QuorumRuleSet"));
     }
 
     private long eventsOf(String aggregateId) {
