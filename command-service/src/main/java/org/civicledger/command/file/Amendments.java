@@ -1,15 +1,19 @@
 package org.civicledger.command.file;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import java.util.HashMap;
 import java.util.Map;
 import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.ledger.SnapshotState;
 
 /** A file's amendments: two degrees at most, each pending until a vote decides it. */
+@SnapshotState
 final class Amendments {
 
     private record Amendment(String text, String amends, boolean pending) {
     }
 
+    @JsonMerge
     private final Map<String, Amendment> byId = new HashMap<>();
 
     void requireCanPropose(String amends) {

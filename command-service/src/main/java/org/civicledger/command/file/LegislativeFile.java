@@ -2,6 +2,7 @@ package org.civicledger.command.file;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -9,8 +10,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.civicledger.command.ledger.AggregateStorage;
 import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.ledger.SnapshotState;
 import org.civicledger.command.roster.Roster;
 import org.civicledger.events.file.AmendmentAdopted;
 import org.civicledger.events.file.AmendmentProposed;
@@ -25,9 +29,12 @@ import org.civicledger.events.file.FileReopened;
 
 /**
  * A legislative file: its sponsor, the members who sign on and off it, where it is referred, its amendments and
- * text versions, and what votes did to it.
+ * text versions, and what votes did to it. Revision: of the state in snapshots; raise it when fields change, and
+ * older snapshots are ignored (replayed from events instead).
  */
-@Aggregate
+@Aggregate(cache = AggregateStorage.FILE_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
+@Revision("1")
+@SnapshotState
 public class LegislativeFile {
 
     @AggregateIdentifier
@@ -37,7 +44,9 @@ public class LegislativeFile {
     private String referredTo;
     private FileActedOn.Action closedBy;
     private int version;
+    @JsonMerge
     private final Amendments amendments = new Amendments();
+    @JsonMerge
     private final Set<String> cosponsors = new LinkedHashSet<>();
 
     protected LegislativeFile() {

@@ -1,10 +1,12 @@
 package org.civicledger.command.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -52,6 +54,16 @@ public class EventStoreConfig {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * An event at a sequence number already taken (another writer appended first) is a conflict, answered 409
+     * concurrent-change; Axon's JDBC default only recognises SQLIntegrityConstraintViolationException, which the
+     * PostgreSQL driver never throws, so the conflict surfaced as a store failure (503). 23505: unique_violation.
+     */
+    @Bean
+    public PersistenceExceptionResolver uniqueViolationIsAConflict() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.civicledger.command.meeting;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.ledger.SnapshotState;
 import org.civicledger.events.meeting.AgendaPublished;
 
 /** A meeting's draft agenda and what has been published of it: the rules of adding, ordering and publishing. */
+@SnapshotState
 final class Agenda {
 
     record Item(String itemId, String fileId, String title, boolean consent) {
     }
 
+    @JsonMerge
     private final Map<String, Item> draft = new LinkedHashMap<>();
     private List<Item> lastPublished = List.of();
     private int version;

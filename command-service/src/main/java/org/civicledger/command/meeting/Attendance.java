@@ -1,5 +1,6 @@
 package org.civicledger.command.meeting;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -7,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.ledger.SnapshotState;
 
 /** Who is in the room: the roll call's rules, then arrivals and departures. */
+@SnapshotState
 final class Attendance {
 
     enum Status { PRESENT, ABSENT, EXCUSED, DEPARTED }
 
+    @JsonMerge
     private final Map<String, Status> members = new HashMap<>();
     private boolean rollCallTaken;
 

@@ -2,10 +2,11 @@ package org.civicledger.command.meeting;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +14,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.civicledger.command.ledger.AggregateStorage;
 import org.civicledger.command.file.Files;
 import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.ledger.SnapshotState;
 import org.civicledger.command.meeting.MeetingCommands.AddAgendaItem;
 import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
 import org.civicledger.command.meeting.MeetingCommands.ApproveMinutes;
@@ -57,9 +61,11 @@ import org.civicledger.events.roster.VoteThreshold;
 
 /**
  * A body's meeting: scheduled, its agenda drafted and published, held (attendance, motions, votes), adjourned — or
- * cancelled. One motion is on the floor at a time.
+ * cancelled. One motion is on the floor at a time. Revision: of the state in snapshots (see LegislativeFile).
  */
-@Aggregate
+@Aggregate(cache = AggregateStorage.MEETING_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
+@Revision("1")
+@SnapshotState
 public class Meeting {
 
     enum Status { SCHEDULED, IN_PROGRESS, ADJOURNED, CANCELLED }
@@ -70,10 +76,15 @@ public class Meeting {
     private OffsetDateTime startsAt;
     private ZoneId zone;
     private Status status;
+    @JsonMerge
     private final Agenda agenda = new Agenda();
+    @JsonMerge
     private final Attendance attendance = new Attendance();
-    private final Map<String, Motion> motions = new HashMap<>();
+    /** In the order made: a tie in vote times (see Voting.reconsiderable) resolves the same after a snapshot. */
+    @JsonMerge
+    private final Map<String, Motion> motions = new LinkedHashMap<>();
     private String pendingMotion;
+    @JsonMerge
     private final Set<String> tabledItems = new HashSet<>();
     private boolean minutesApproved;
 

@@ -1,17 +1,21 @@
 package org.civicledger.command.meeting;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.ledger.SnapshotState;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.VoteChoice;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.VoteRecorded.MemberVote;
 
 /** A motion made at the meeting and, once voted, the record of its vote as it currently stands (corrections). */
+@SnapshotState
 final class Motion {
 
     private final String motionId;
@@ -23,7 +27,10 @@ final class Motion {
     private String voteEventId;
     private boolean reconsidered;
 
-    Motion(String motionId, MotionKind kind, String itemId, String fileId, String reconsiders) {
+    @JsonCreator
+    Motion(@JsonProperty("motionId") String motionId, @JsonProperty("kind") MotionKind kind,
+           @JsonProperty("itemId") String itemId, @JsonProperty("fileId") String fileId,
+           @JsonProperty("reconsiders") String reconsiders) {
         this.motionId = motionId;
         this.kind = kind;
         this.itemId = itemId;

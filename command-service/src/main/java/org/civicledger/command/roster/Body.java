@@ -2,6 +2,7 @@ package org.civicledger.command.roster;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,8 +10,11 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.civicledger.command.ledger.AggregateStorage;
 import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.ledger.SnapshotState;
 import org.civicledger.events.roster.BodyCreated;
 import org.civicledger.events.roster.QuorumRule;
 import org.civicledger.events.roster.QuorumRuleSet;
@@ -20,15 +24,19 @@ import org.civicledger.events.roster.VoteThreshold;
 import org.civicledger.events.roster.VoteThresholdSet;
 import org.civicledger.events.roster.SeatRole;
 
-/** A body, its seats over time and its rules. */
-@Aggregate
+/** A body, its seats over time and its rules. Revision: of the state in snapshots (see LegislativeFile). */
+@Aggregate(cache = AggregateStorage.BODY_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
+@Revision("1")
+@SnapshotState
 public class Body {
 
     @AggregateIdentifier
     private BodyId id;
     private int seatCount;
     private QuorumRule quorum = QuorumRule.MAJORITY_SEATS;
+    @JsonMerge
     private final Map<MotionKind, VoteThreshold> thresholds = new EnumMap<>(MotionKind.class);
+    @JsonMerge
     private final List<Seat> seats = new ArrayList<>();
 
     protected Body() {
