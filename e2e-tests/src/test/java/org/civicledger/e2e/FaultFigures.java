@@ -41,6 +41,26 @@ final class FaultFigures {
         throw new AssertionError("read models in " + db + " did not reach position " + position + " in " + timeout);
     }
 
+    /**
+     * Waits until the query side's copy of the transparency log holds {@code leaves} leaves and no received checkpoint
+     * waits for events: the copy follows the checkpoints topic on a thread of its own, behind the projections.
+     */
+    static void awaitLogCopied(FaultRig rig, String db, long leaves, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = rig.connect(db)) {
+                if (scalar(c, "SELECT count(*) FROM query.log_leaf") >= leaves
+                        && scalar(c, "SELECT count(*) FROM query.log_checkpoint_received") == 0) {
+                    return;
+                }
+            } catch (SQLException notThereYet) {
+                // the database is away or the schema not yet migrated
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the log copy in " + db + " did not reach " + leaves + " leaves in " + timeout);
+    }
+
     static long scalar(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Ports;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,6 +260,9 @@ class FaultToleranceEndToEndTest {
         try {
             caughtUp = FaultFigures.awaitProjected(rig, "rebuild_crashed", head, Duration.ofSeconds(120));
             FaultFigures.awaitProjected(rig, "rebuild_clean", head, Duration.ofSeconds(120));
+            for (String db : List.of("rebuild_crashed", "rebuild_clean", DB)) {
+                FaultFigures.awaitLogCopied(rig, db, events, Duration.ofSeconds(60));
+            }
         } finally {
             resumed.close();
             fresh.close();
