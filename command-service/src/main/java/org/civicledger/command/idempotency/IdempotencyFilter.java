@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
+import org.civicledger.web.BufferedBody;
 import org.civicledger.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         while (true) {
             Optional<Claim> claim = store.claim(clerk.getName(), key, fingerprint);
             if (claim.isPresent()) {
-                run(claim.get(), new BufferedRequest(request, body), response, chain);
+                run(claim.get(), new BufferedBody(request, body), response, chain);
                 return;
             }
             Optional<KeyState> state = store.find(clerk.getName(), key);

@@ -1,4 +1,4 @@
-package org.civicledger.command.idempotency;
+package org.civicledger.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -7,14 +7,18 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The request with its body (read once to fingerprint it, bounded by web-support's body limit) served from memory. */
-final class BufferedRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body has already been read (bounded by {@link BodySizeLimit}) and is served again from memory: for
+ * filters that must see the body before the handler does (the size limit, the idempotency fingerprint).
+ */
+public final class BufferedBody extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    BufferedRequest(HttpServletRequest request, byte[] body) {
+    public BufferedBody(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
@@ -52,8 +56,17 @@ final class BufferedRequest extends HttpServletRequestWrapper {
 
     @Override
     public BufferedReader getReader() {
-        String charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-        return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
+        return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
+    }
+
+    /** The declared charset if the JDK knows it, else UTF-8: a client's unknown charset name must not become a 500. */
+    private Charset charset() {
+        String name = getCharacterEncoding();
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     @Override
