@@ -252,7 +252,8 @@ else
   kafka_desc="$CIVIC_KAFKA_BOOTSTRAP"
 fi
 
-start_service command-service "$COMMAND_JAR" "$COMMAND_PORT" SPRING_PROFILES_ACTIVE=demo
+start_service command-service "$COMMAND_JAR" "$COMMAND_PORT" SPRING_PROFILES_ACTIVE=demo \
+  "CIVIC_QUERY_URL=${CIVIC_QUERY_URL:-http://localhost:$QUERY_PORT}"
 # The demo is Madison's record: its minutes are headed with the city's name.
 start_service query-service "$QUERY_JAR" "$QUERY_PORT" SPRING_PROFILES_ACTIVE=demo \
   "CIVIC_CITY_NAME=${CIVIC_CITY_NAME:-City of Madison}"

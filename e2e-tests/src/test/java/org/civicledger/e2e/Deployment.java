@@ -36,8 +36,9 @@ final class Deployment implements AutoCloseable {
         commandEnv.put("CIVIC_CLERKS_0_PASSWORD", PASSWORD_HASH);
         Map<String, String> queryServiceEnv = new HashMap<>(env);
         queryServiceEnv.putAll(queryEnv);
-        ServiceProcess commands = ServiceProcess.start("command-service", commandEnv);
         ServiceProcess queries = ServiceProcess.start("query-service", queryServiceEnv);
+        commandEnv.put("CIVIC_QUERY_URL", queries.url(""));   // where the clerk console reads the public record
+        ServiceProcess commands = ServiceProcess.start("command-service", commandEnv);
         commands.awaitHealthy(Duration.ofSeconds(120));
         queries.awaitHealthy(Duration.ofSeconds(120));
         return new Deployment(commands, queries);

@@ -16,7 +16,7 @@ class IdempotencyConfig {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, fence, settings, json));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/console/*");
         return registration;
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The {@code Idempotency-Key} contract for command requests (POST/PUT/PATCH/DELETE under /api). Runs after Spring
+ * The {@code Idempotency-Key} contract for command requests (POST/PUT/PATCH/DELETE under /api, and the console's
+ * form posts, whose key is the form's hidden {@code idempotencyKey} field, renewed on every render). Runs after Spring
  * Security, so the key is scoped to the authenticated clerk. The key is claimed in PostgreSQL before the request
  * runs; the first answer is kept and replayed with {@code Idempotent-Replay: true}; the same key with another
  * request is 422 {@code idempotency-key-reused}; a duplicate that arrives while the first is running waits up to
@@ -52,6 +53,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (IdempotencyKey.isConsoleForm(request, path)) {
+            return false;
+        }
         return !COMMAND_METHODS.contains(request.getMethod()) || !path.startsWith("/api/")
                 || request.getHeader(IdempotencyKey.HEADER) == null;
     }
@@ -59,8 +63,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = IdempotencyKey.valid(Collections.list(request.getHeaders(IdempotencyKey.HEADER)));
-        if (key == null) {
+        boolean form = IdempotencyKey.isConsoleForm(request, request.getServletPath());
+        String key = form ? IdempotencyKey.fromForm(request)
+                : IdempotencyKey.valid(Collections.list(request.getHeaders(IdempotencyKey.HEADER)));
+        if (form && key == null) {
+            chain.doFilter(request, response);   // a form that asks for no key (sign out)
+            return;
+        }
+        if (key == null || key.isEmpty()) {
             refuse(response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "The Idempotency-Key header must"
                     + " be given once, with 1 to " + IdempotencyKey.MAX_LENGTH + " visible ASCII characters.");
             return;
@@ -70,13 +80,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);   // security refuses it; nothing to remember
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        // A form's body was already parsed into parameters (Spring Security read its CSRF token): fingerprint those.
+        byte[] body = form ? Fingerprint.formBody(request) : request.getInputStream().readAllBytes();
         byte[] fingerprint = Fingerprint.of(request, body);
         Instant deadline = Instant.now().plus(settings.inFlightWait());
         while (true) {
             Optional<Claim> claim = store.claim(clerk.getName(), key, fingerprint);
             if (claim.isPresent()) {
-                run(claim.get(), new BufferedBody(request, body), response, chain);
+                run(claim.get(), form ? request : new BufferedBody(request, body), response, chain);
                 return;
             }
             Optional<KeyState> state = store.find(clerk.getName(), key);

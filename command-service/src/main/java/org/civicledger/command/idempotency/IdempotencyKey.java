@@ -1,6 +1,8 @@
 package org.civicledger.command.idempotency;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code Idempotency-Key} header's rule: exactly one value of 1 to 255 visible ASCII characters (0x21-0x7E).
@@ -10,6 +12,8 @@ import java.util.List;
 final class IdempotencyKey {
 
     static final String HEADER = "Idempotency-Key";
+    /** The console's forms carry the key as this hidden field instead of the header. */
+    static final String FORM_FIELD = "idempotencyKey";
     static final int MAX_LENGTH = 255;
 
     private IdempotencyKey() {
@@ -31,5 +35,25 @@ final class IdempotencyKey {
             }
         }
         return key;
+    }
+
+    /** A console form post: POST under /console with an urlencoded body (where the key travels as a field). */
+    static boolean isConsoleForm(HttpServletRequest request, String path) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && path.startsWith("/console/") && type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /**
+     * The form's key: null when the form has no such field; empty when it is there but not a valid key (given twice,
+     * blank, too long, not visible ASCII), which is refused like a bad header.
+     */
+    static String fromForm(HttpServletRequest request) {
+        String[] values = request.getParameterValues(FORM_FIELD);
+        if (values == null) {
+            return null;
+        }
+        String key = valid(List.of(values));
+        return key == null ? "" : key;
     }
 }

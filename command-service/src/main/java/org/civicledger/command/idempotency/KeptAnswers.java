@@ -20,8 +20,8 @@ final class KeptAnswers {
     }
 
     static boolean keeps(int status, byte[] body, ObjectMapper json) {
-        if (status >= 200 && status < 300) {
-            return true;
+        if (status >= 200 && status < 300 || status == 303) {
+            return true;   // 303: the console's redirect after a recorded action (post/redirect/get)
         }
         if (status < 400 || status >= 500 || RETRYABLE_4XX.contains(status) || body.length == 0) {
             return false;

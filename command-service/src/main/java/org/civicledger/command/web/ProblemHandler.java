@@ -41,50 +41,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(status, rule, detail);
     }
 
-    @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolation(RuleViolation e) {
-        HttpStatus status = switch (e.kind()) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-        };
-        ProblemDetail problem = problem(status, e.rule(), e.getMessage());
-        if (e.field() != null) {
-            problem.setProperty("field", e.field());
-        }
-        return problem;
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "There is no record with id '"
-                + String.valueOf(e.getAggregateIdentifier()).replaceFirst("^(person|body):", "") + "'.");
-    }
-
-    @ExceptionHandler(AggregateStreamCreationException.class)
-    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "id-already-taken", "A record with that id already exists.");
-    }
-
-    /** Two clerks changed the same record at once; the later one retries against the new state. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-change",
-                "The record changed while this action was being recorded; please try again.");
+    /** A command's refusal: the one mapping the console uses too ({@link Refusals}). */
+    @ExceptionHandler({RuleViolation.class, AggregateNotFoundException.class, AggregateStreamCreationException.class,
+            ConcurrencyException.class, EventStoreException.class})
+    ProblemDetail refused(Exception e) {
+        return Refusals.of(e).orElseGet(() -> unexpected(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'.");
-    }
-
-    @ExceptionHandler(EventStoreException.class)
-    ProblemDetail storeFailure(EventStoreException e) {
-        log.error("event store failure", e);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable",
-                "The action could not be recorded right now; nothing was stored. Please try again.");
     }
 
     /** A fault of ours, not the clerk's: still a problem document, with nothing internal in it. */
