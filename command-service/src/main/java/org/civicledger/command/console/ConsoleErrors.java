@@ -2,6 +2,7 @@ package org.civicledger.command.console;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import org.civicledger.command.ledger.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -25,6 +26,14 @@ class ConsoleErrors {
     @ExceptionHandler(PublicRecord.Missing.class)
     String missing(PublicRecord.Missing e, Principal clerk, Model model, HttpServletResponse response) {
         return page(HttpServletResponse.SC_NOT_FOUND, "not-found", clerk, model, response);
+    }
+
+    /** A rule refused the address itself (an id that cannot name a record): 404 or 400, as the API would say. */
+    @ExceptionHandler(RuleViolation.class)
+    String refused(RuleViolation e, Principal clerk, Model model, HttpServletResponse response) {
+        return e.kind() == RuleViolation.Kind.NOT_FOUND
+                ? page(HttpServletResponse.SC_NOT_FOUND, "not-found", clerk, model, response)
+                : page(HttpServletResponse.SC_BAD_REQUEST, "malformed-request", clerk, model, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

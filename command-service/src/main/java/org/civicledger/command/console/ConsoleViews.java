@@ -25,9 +25,9 @@ public final class ConsoleViews {
     private ConsoleViews() {
     }
 
-    /** 303 to {@code path} (a console path, no query) after the action recorded at {@code position}. */
+    /** 303 to {@code path} (a console path, with or without a query) after the action recorded at {@code position}. */
     public static RedirectView seeOther(String path, long position) {
-        RedirectView view = new RedirectView(UriComponentsBuilder.fromPath(path).queryParam("after", position)
+        RedirectView view = new RedirectView(UriComponentsBuilder.fromUriString(path).queryParam("after", position)
                 .build().encode().toUriString(), true);
         view.setStatusCode(HttpStatus.SEE_OTHER);
         view.setExposeModelAttributes(false);
@@ -57,19 +57,19 @@ public final class ConsoleViews {
 
         /** The first value of {@code field} when {@code ofForm} is the refused form, else {@code otherwise}. */
         public String get(String ofForm, String field, String otherwise) {
-            List<String> given = ofForm.equals(form) ? values.get(field) : null;
+            List<String> given = form.equals(ofForm) ? values.get(field) : null;
             return given == null || given.isEmpty() ? otherwise : given.get(0);
         }
 
         /** Whether {@code value} was among the values of {@code field} (checkboxes, radio buttons, selects). */
         public boolean has(String ofForm, String field, String value) {
-            List<String> given = ofForm.equals(form) ? values.get(field) : null;
+            List<String> given = form.equals(ofForm) ? values.get(field) : null;
             return given != null && given.contains(value);
         }
 
         /** Whether the refused form sent {@code field} at all. */
         public boolean sent(String ofForm, String field) {
-            return ofForm.equals(form) && values.containsKey(field);
+            return form.equals(ofForm) && values.containsKey(field);
         }
     }
 }

@@ -1,0 +1,278 @@
+package org.civicledger.command.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.civicledger.command.file.ProposeAmendment;
+import org.civicledger.command.ledger.RuleViolation;
+import org.civicledger.command.meeting.MeetingCommands.AdjournMeeting;
+import org.civicledger.command.meeting.MeetingCommands.CallToOrder;
+import org.civicledger.command.meeting.MeetingCommands.CorrectVote;
+import org.civicledger.command.meeting.MeetingCommands.MakeMotion;
+import org.civicledger.command.meeting.MeetingCommands.RecordArrival;
+import org.civicledger.command.meeting.MeetingCommands.RecordDeparture;
+import org.civicledger.command.meeting.MeetingCommands.RecordVote;
+import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
+import org.civicledger.command.web.Occurrence;
+import org.civicledger.command.web.RecordIds;
+import org.civicledger.events.meeting.MotionKind;
+import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteRecorded;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The live meeting screen: one page from the call to order to adjournment. Each button is one command through the
+ * {@link ClerkActions}; the page then shows the public record as it stands with that action in it.
+ */
+@Controller
+@RequestMapping("/console/meetings/{meetingId}/live")
+class LiveMeeting {
+
+    private static final Set<String> ATTENDANCE = Set.of("PRESENT", "ABSENT", "EXCUSED");
+    private static final Set<String> PRESETS = Set.of("AYE", "NO");
+
+    private final PublicRecord record;
+    private final ClerkActions actions;
+    private final Occurrence occurrence;
+    private final ZoneId city;
+
+    LiveMeeting(PublicRecord record, ClerkActions actions, Occurrence occurrence,
+                @Value("${civic.time-zone}") String city) {
+        this.record = record;
+        this.actions = actions;
+        this.occurrence = occurrence;
+        this.city = ZoneId.of(city);
+    }
+
+    /** The post's context, made before each handler (from the path, the parameters and the signed-in clerk). */
+    @ModelAttribute("screen")
+    Screen screen(@PathVariable String meetingId, HttpServletRequest request, HttpServletResponse response,
+                  Principal clerk, Model model) {
+        return new Screen(RecordIds.meeting(meetingId), request, response, clerk, model);
+    }
+
+    /** {@code preset}: AYE or NO fills the vote grid (the "all aye" shortcut without JavaScript). */
+    @GetMapping
+    String show(@PathVariable String meetingId, @RequestParam(defaultValue = "0") long after,
+                @RequestParam(required = false) String item, @RequestParam(required = false) String preset,
+                Principal clerk, Model model) {
+        String id = RecordIds.meeting(meetingId);
+        LiveMeetingView view = LiveMeetingView.of(record, Math.max(0, after), id, item, city);
+        model.addAttribute("live", view);
+        model.addAttribute("meetingId", id);
+        model.addAttribute("preset", preset != null && PRESETS.contains(preset) ? preset : null);
+        model.addAttribute("choices", List.of(VoteChoice.AYE, VoteChoice.NO, VoteChoice.ABSTAIN, VoteChoice.RECUSED));
+        model.addAttribute("zone", city);
+        model.addAttribute("clerk", clerk.getName());
+        model.addAttribute("sections", ConsoleController.SECTIONS);
+        if (!model.containsAttribute(ConsoleViews.INPUT)) {
+            model.addAttribute(ConsoleViews.INPUT, new ConsoleViews.Input("", Map.of()));
+        }
+        return "console/live";
+    }
+
+    @PostMapping("/call-to-order")
+    ModelAndView callToOrder(@PathVariable String meetingId, @RequestParam(required = false) String at,
+                       @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("call-to-order", () -> new CallToOrder(RecordIds.meeting(meetingId), when(at)));
+    }
+
+    @PostMapping("/roll-call")
+    ModelAndView rollCall(@PathVariable String meetingId, @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("roll-call", () -> {
+            Map<String, List<String>> roll = new LinkedHashMap<>();
+            ATTENDANCE.forEach(s -> roll.put(s, new ArrayList<>()));
+            for (LiveMeetingView.Member member : screen.view().members()) {
+                String status = screen.request.getParameter("status." + member.person());
+                if (status == null || !ATTENDANCE.contains(status)) {
+                    throw RuleViolation.badField("roll-call-incomplete", "status." + member.person(),
+                            "Mark " + member.name() + " present, absent or excused.");
+                }
+                roll.get(status).add(member.person());
+            }
+            return new TakeRollCall(RecordIds.meeting(meetingId), roll.get("PRESENT"), roll.get("ABSENT"),
+                    roll.get("EXCUSED"), when(at));
+        });
+    }
+
+    @PostMapping("/arrivals")
+    ModelAndView arrival(@PathVariable String meetingId, @RequestParam(required = false) String person,
+                   @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("attendance", () -> new RecordArrival(RecordIds.meeting(meetingId), required(person,
+                "person"), when(at)));
+    }
+
+    @PostMapping("/departures")
+    ModelAndView departure(@PathVariable String meetingId, @RequestParam(required = false) String person,
+                     @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("attendance", () -> new RecordDeparture(RecordIds.meeting(meetingId), required(person,
+                "person"), when(at)));
+    }
+
+    @PostMapping("/motions")
+    ModelAndView motion(@PathVariable String meetingId, @RequestParam(required = false) String item,
+                  @RequestParam(required = false) String kind, @RequestParam(required = false) String mover,
+                  @RequestParam(required = false) String seconder, @RequestParam(required = false) String amendment,
+                  @RequestParam(required = false) String referTo, @RequestParam(required = false) String at,
+                  @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("motion", () -> {
+            MotionKind motion = choice(MotionKind.class, kind, "kind");
+            return new MakeMotion(RecordIds.meeting(meetingId), UUID.randomUUID().toString(), required(item, "item"),
+                    motion, required(mover, "mover"), required(seconder, "seconder"),
+                    motion == MotionKind.REFER ? ConsoleForms.text(referTo) : null,
+                    motion == MotionKind.AMEND ? ConsoleForms.text(amendment) : null, when(at));
+        });
+    }
+
+    @PostMapping("/amendments")
+    ModelAndView amendment(@PathVariable String meetingId, @RequestParam(required = false) String file,
+                     @RequestParam(required = false) String text, @RequestParam(required = false) String proposedBy,
+                     @RequestParam(required = false) String amends, @RequestParam(required = false) String at,
+                     @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("amendment", () -> new ProposeAmendment(RecordIds.file(required(file, "file")),
+                UUID.randomUUID().toString(), required(text == null ? null : text.replace("\r\n", "\n"), "text"),
+                required(proposedBy, "proposedBy"), ConsoleForms.text(amends), when(at)));
+    }
+
+    @PostMapping("/motions/{motionId}/vote")
+    ModelAndView vote(@PathVariable String meetingId, @PathVariable String motionId,
+                @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("vote", () -> new RecordVote(RecordIds.meeting(meetingId), motionId, screen.roll(),
+                null, when(at)));
+    }
+
+    @PostMapping("/motions/{motionId}/voice")
+    ModelAndView voice(@PathVariable String meetingId, @PathVariable String motionId,
+                 @RequestParam(required = false) String result, @RequestParam(required = false) String at,
+                 @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("vote", () -> new RecordVote(RecordIds.meeting(meetingId), motionId, null,
+                choice(VoteRecorded.Result.class, result, "result"), when(at)));
+    }
+
+    @PostMapping("/motions/{motionId}/correction")
+    ModelAndView correct(@PathVariable String meetingId, @PathVariable String motionId,
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String at,
+                   @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("correction-" + motionId, () -> {
+            LiveMeetingView.Motion motion = screen.view().motions().stream()
+                    .filter(m -> m.motionId().equals(motionId) && m.rollCall()).findFirst()
+                    .orElseThrow(() -> RuleViolation.notFound("motion-not-found",
+                            "There is no recorded roll-call vote on motion '" + motionId + "' at this meeting."));
+            return new CorrectVote(RecordIds.meeting(meetingId), motion.currentRecord(), required(reason, "reason"),
+                    screen.roll(motion), when(at));
+        });
+    }
+
+    @PostMapping("/adjourn")
+    ModelAndView adjourn(@PathVariable String meetingId, @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("adjourn", () -> new AdjournMeeting(RecordIds.meeting(meetingId), when(at)));
+    }
+
+    /** When the council acted: the form's city time, else now; never in the future. */
+    private Instant when(String at) {
+        return occurrence.resolve(ConsoleForms.at(at, city, "at"));
+    }
+
+    private static String required(String value, String field) {
+        String given = ConsoleForms.text(value);
+        if (given == null) {
+            throw RuleViolation.badField("field-required", field, "Choose or fill in " + field + ".");
+        }
+        return given;
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, required(value, field));
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.badField("invalid-choice", field, "'" + value + "' is not one of the choices.");
+        }
+    }
+
+    /** One post on the live screen: records the action and sees the clerk back to the screen, or shows the refusal. */
+    final class Screen {
+
+        private final String meetingId;
+        private final String item;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final Principal clerk;
+        private final Model model;
+        private LiveMeetingView view;
+
+        Screen(String meetingId, HttpServletRequest request, HttpServletResponse response, Principal clerk,
+               Model model) {
+            this.meetingId = meetingId;
+            this.item = ConsoleForms.text(request.getParameter("item"));
+            this.request = request;
+            this.response = response;
+            this.clerk = clerk;
+            this.model = model;
+        }
+
+        /** The screen as it stands (read once per post), for actions that depend on who is seated or present. */
+        LiveMeetingView view() {
+            if (view == null) {
+                view = LiveMeetingView.of(record, 0, meetingId, item, city);
+            }
+            return view;
+        }
+
+        ModelAndView act(String form, Supplier<?> command) {
+            ClerkActions.Done done = actions.record(command);
+            String back = "/console/meetings/" + meetingId + "/live" + (item == null ? "" : "?item=" + item);
+            if (!done.refused()) {
+                return new ModelAndView(ConsoleViews.seeOther(back, done.position()));
+            }
+            ConsoleViews.refused(model, form, done.refusal(), request, response);
+            return new ModelAndView(show(meetingId, 0, item, null, clerk, model));
+        }
+
+        /** The vote grid of the members present: {@code vote.<person>} = AYE, NO, ABSTAIN or RECUSED each. */
+        Map<String, VoteChoice> roll() {
+            return roll(view().present().stream().map(LiveMeetingView.Member::person).toList());
+        }
+
+        /** A correction's grid: the members who voted on the motion (present then), whoever is here now. */
+        Map<String, VoteChoice> roll(LiveMeetingView.Motion motion) {
+            List<String> voters = new ArrayList<>();
+            motion.vote().path("votes").forEach(b -> {
+                if (!Set.of("ABSENT", "EXCUSED").contains(b.path("choice").asText())) {
+                    voters.add(b.path("person").asText());
+                }
+            });
+            return roll(voters);
+        }
+
+        private Map<String, VoteChoice> roll(List<String> voters) {
+            Function<String, VoteChoice> choice = person -> choice(VoteChoice.class,
+                    request.getParameter("vote." + person), "vote." + person);
+            Map<String, VoteChoice> roll = new LinkedHashMap<>();
+            for (String person : voters) {
+                if (request.getParameter("vote." + person) != null) {
+                    roll.put(person, choice.apply(person));
+                }
+            }
+            return roll;
+        }
+    }
+}
