@@ -173,4 +173,39 @@ class MadisonEndToEndTest {
         assertThat(commandService.logContains("Releasing claim on token and preparing for retry"))
                 .as("the outage made the publisher fail and retry").isTrue();
     }
+
+    /** Both services describe themselves (springdoc); every API path the README names is in one of the two. */
+    @Test
+    @Order(99)
+    void everyEndpointTheReadmeNamesIsInTheApiDescriptions() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<java.util.regex.Pattern> described = new ArrayList<>();
+        for (ServiceProcess service : List.of(deployment.commandService, deployment.queryService)) {
+            HttpResponse<String> docs = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(service.url("/v3/api-docs"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.statusCode()).isEqualTo(200);
+            JsonNode api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(docs.body());
+            assertThat(api.path("components").path("schemas").has("Problem")).isTrue();
+            api.path("paths").fieldNames().forEachRemaining(path -> described.add(java.util.regex.Pattern.compile(
+                    path.replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\.") + "")));
+            HttpResponse<String> ui = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(service.url("/swagger-ui/index.html"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ui.statusCode()).as("Swagger UI of " + service.url("")).isEqualTo(200);
+        }
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("/(?:api|feeds)/[A-Za-z0-9_/{}$.-]+")
+                .matcher(readme);
+        Set<String> missing = new java.util.TreeSet<>();
+        int checked = 0;
+        while (named.find()) {
+            String path = named.group().replaceAll("\\$[A-Z_]+|<[a-zA-Z]+>", "x").replaceAll("[.]$", "");
+            checked++;
+            if (described.stream().noneMatch(p -> p.matcher(path).matches())) {
+                missing.add(named.group());
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+        assertThat(missing).as("paths the README names that neither API description has").isEmpty();
+    }
 }

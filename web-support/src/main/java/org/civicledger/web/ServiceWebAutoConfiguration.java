@@ -5,6 +5,7 @@ import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +25,11 @@ import org.springframework.util.unit.DataSize;
 @AutoConfiguration
 @EnableConfigurationProperties(ClerkAccounts.class)
 public class ServiceWebAutoConfiguration {
+
+    @Bean
+    OpenApiCustomizer refusalsInTheApiDescription() {
+        return new ApiDescription();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

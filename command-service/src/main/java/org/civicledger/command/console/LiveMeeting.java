@@ -104,7 +104,7 @@ class LiveMeeting {
             for (LiveMeetingView.Member member : screen.view().members()) {
                 String status = screen.request.getParameter("status." + member.person());
                 if (status == null || !ATTENDANCE.contains(status)) {
-                    throw RuleViolation.badField("roll-call-incomplete", "status." + member.person(),
+                    throw RuleViolation.unprocessable("roll-call-incomplete",
                             "Mark " + member.name() + " present, absent or excused.");
                 }
                 roll.get(status).add(member.person());

@@ -22,7 +22,7 @@ final class Amendments {
         }
         Amendment target = byId.get(amends);
         if (target == null || !target.pending()) {
-            throw RuleViolation.unprocessable("amendment-not-pending",
+            throw RuleViolation.conflict("amendment-not-pending",
                     "There is no pending amendment '" + amends + "' on this file to amend.");
         }
         if (target.amends() != null) {

@@ -64,9 +64,10 @@ final class Attendance {
         }
     }
 
-    void requirePresent(String person, String role) {
+    /** {@code rule}: {@code mover-not-present} or {@code seconder-not-present}, named where it is called. */
+    void requirePresent(String person, String role, String rule) {
         if (members.get(person) != Status.PRESENT) {
-            throw RuleViolation.unprocessable(role + "-not-present",
+            throw RuleViolation.unprocessable(rule,
                     "The " + role + ", '" + person + "', is not a member present at this meeting.");
         }
     }

@@ -208,8 +208,8 @@ public class Meeting {
             throw RuleViolation.conflict("motion-pending",
                     "A " + motions.get(pendingMotion).kind() + " motion is on the floor; vote on it first.");
         }
-        attendance.requirePresent(command.mover(), "mover");
-        attendance.requirePresent(command.seconder(), "seconder");
+        attendance.requirePresent(command.mover(), "mover", "mover-not-present");
+        attendance.requirePresent(command.seconder(), "seconder", "seconder-not-present");
         if (command.mover().equals(command.seconder())) {
             throw RuleViolation.unprocessable("mover-cannot-second", "A member cannot second their own motion.");
         }

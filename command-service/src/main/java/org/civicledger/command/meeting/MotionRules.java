@@ -35,7 +35,7 @@ final class MotionRules {
                     "An AMEND motion, and only an AMEND motion, names the amendment (\"amendmentId\") it would adopt.");
         }
         if (amendmentId != null && !files.isPendingAmendment(fileId, amendmentId)) {
-            throw RuleViolation.unprocessable("amendment-not-pending",
+            throw RuleViolation.conflict("amendment-not-pending",
                     "'" + amendmentId + "' is not a pending amendment of this file.");
         }
         if (fileId != null && kind != MotionKind.RECONSIDER && files.isClosed(fileId)) {
