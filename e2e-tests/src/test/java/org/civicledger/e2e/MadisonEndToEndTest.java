@@ -208,4 +208,26 @@ class MadisonEndToEndTest {
         assertThat(checked).isGreaterThan(50);
         assertThat(missing).as("paths the README names that neither API description has").isEmpty();
     }
+
+    /** What operators scrape: the commands by type and outcome, refusals by rule, the publisher's and readers' lag. */
+    @Test
+    @Order(100)
+    void bothServicesExposeTheirMetersToPrometheus() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        assertThat(api.write("POST", "/api/people", "{").statusCode()).isEqualTo(400);   // one refusal, at least
+        String commands = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                deployment.commandService.url("/actuator/prometheus"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(commands).containsPattern("civic_commands_seconds_count\\{[^}]*outcome=\"recorded\"[^}]*"
+                        + "type=\"AddCosponsor\"[^}]*} [1-9]")
+                .contains("civic_publisher_lag_events")
+                .containsPattern("civic_refusals_total\\{[^}]*rule=\"[a-z-]+\"")
+                .contains("commandBus_successCounter_total");   // Axon's own (axon-micrometer)
+        String queries = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                deployment.queryService.url("/actuator/prometheus"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(queries).containsPattern("civic_projection_position [1-9]")
+                .contains("civic_dead_letters_events")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
+    }
 }

@@ -1,6 +1,7 @@
 package org.civicledger.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +9,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** A problem document with the {@code rule} a client can act on, the same on both services. */
+/**
+ * A problem document with the {@code rule} a client can act on, the same on both services. Each one made is counted
+ * ({@code civic.refusals}, tagged by rule and status) in Micrometer's global registry, which Spring Boot's joins.
+ */
 public final class Problems {
 
     private Problems() {
@@ -19,6 +23,7 @@ public final class Problems {
         problem.setType(URI.create("urn:civic-ledger:problem:" + rule));
         problem.setTitle(rule);
         problem.setProperty("rule", rule);
+        Metrics.counter("civic.refusals", "rule", rule, "status", Integer.toString(status.value())).increment();
         return problem;
     }
 

@@ -1,5 +1,7 @@
 package org.civicledger.query.deadletter;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +32,11 @@ public class DeadLetters {
     private final JdbcTemplate jdbc;
     private volatile Set<String> held;
 
-    DeadLetters(JdbcTemplate jdbc) {
+    DeadLetters(JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
         reload();
+        Gauge.builder("civic.dead-letters", () -> counts().deadLetters()).description("events parked as dead letters")
+                .baseUnit("events").register(meters);
     }
 
     /** Aggregates with parked events: their later events are held back, everything else flows. */

@@ -1,5 +1,7 @@
 package org.civicledger.query.stream;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -28,8 +30,12 @@ public class ProjectionPosition {
     private long position;
     private volatile boolean atTopicEnd;
 
-    public ProjectionPosition(JdbcTemplate jdbc, @Value("${civic.query.ahead-window}") long aheadWindow) {
+    public ProjectionPosition(JdbcTemplate jdbc, @Value("${civic.query.ahead-window}") long aheadWindow,
+                              MeterRegistry meters) {
         this.aheadWindow = aheadWindow;
+        // How far behind the topic the read models are is Kafka's own consumer lag (kafka.consumer.fetch.manager.*).
+        Gauge.builder("civic.projection.position", this::current).description("highest position applied")
+                .register(meters);
         Long stored = jdbc.queryForObject("""
                 SELECT GREATEST((SELECT COALESCE(MAX(position), 0) FROM event_log),
                                 (SELECT COALESCE(MAX(position), 0) FROM dead_letter))""", Long.class);

@@ -1,5 +1,8 @@
 package org.civicledger.query.stream;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +100,10 @@ public final class StoredOffsetReader {
                     ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                    new StringDeserializer(), new ByteArrayDeserializer());
+                 KafkaClientMetrics metrics = new KafkaClientMetrics(kafka, List.of(Tag.of("topic", topic)))) {
+                // The consumer's own meters, lag included (records-lag-max), in the registry Spring Boot joins.
+                metrics.bindTo(Metrics.globalRegistry);
                 consumer = kafka;
                 List<TopicPartition> partitions = awaitTopic(kafka);
                 kafka.assign(partitions);
