@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
+import org.civicledger.events.Sha256;
 
 /**
  * What makes two requests "the same" for a key: method, path and query exactly as sent, content type and body
@@ -17,17 +17,13 @@ final class Fingerprint {
     }
 
     static byte[] of(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {request.getMethod(), request.getRequestURI(),
-                    String.valueOf(request.getQueryString()), String.valueOf(request.getContentType())}) {
-                update(sha, part.getBytes(StandardCharsets.UTF_8));
-            }
-            update(sha, body);
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Sha256.digest();
+        for (String part : new String[] {request.getMethod(), request.getRequestURI(),
+                String.valueOf(request.getQueryString()), String.valueOf(request.getContentType())}) {
+            update(sha, part.getBytes(StandardCharsets.UTF_8));
         }
+        update(sha, body);
+        return sha.digest();
     }
 
     /** A parsed form as bytes: every parameter name and value in the order sent, each length-prefixed. */

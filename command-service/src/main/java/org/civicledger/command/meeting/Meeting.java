@@ -38,6 +38,7 @@ import org.civicledger.command.meeting.MeetingCommands.ScheduleMeeting;
 import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
 import org.civicledger.command.roster.BodyRules;
 import org.civicledger.command.roster.Roster;
+import org.civicledger.events.Sha256;
 import org.civicledger.events.meeting.AgendaItemAdded;
 import org.civicledger.events.meeting.AgendaItemRemoved;
 import org.civicledger.events.meeting.AgendaPublished;

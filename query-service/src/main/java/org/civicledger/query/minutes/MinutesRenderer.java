@@ -1,10 +1,7 @@
 package org.civicledger.query.minutes;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.civicledger.events.Sha256;
 import org.civicledger.query.minutes.MinutesDocument.Entry;
 import org.civicledger.query.minutes.MinutesDocument.Section;
 
@@ -67,11 +64,7 @@ final class MinutesRenderer {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 
     static String escape(String text) {
