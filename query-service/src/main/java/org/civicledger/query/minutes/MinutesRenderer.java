@@ -1,6 +1,5 @@
 package org.civicledger.query.minutes;
 
-
 import org.civicledger.events.Sha256;
 import org.civicledger.query.minutes.MinutesDocument.Entry;
 import org.civicledger.query.minutes.MinutesDocument.Section;
