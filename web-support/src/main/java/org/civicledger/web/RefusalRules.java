@@ -40,6 +40,7 @@ public final class RefusalRules {
             422 not-the-current-vote-record voice-vote-not-correctable correction-changes-outcome
             422 not-correctable-yet minutes-hash-mismatch minutes-need-a-passed-motion choice-not-castable
             422 roll-incomplete unknown-time-zone occurred-at-in-future idempotency-key-reused leaf-not-in-checkpoint
+            422 diff-too-large
             429 login-throttled
             431 request-headers-too-large
             500 internal-error

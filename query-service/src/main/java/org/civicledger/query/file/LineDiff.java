@@ -1,15 +1,23 @@
 package org.civicledger.query.file;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.civicledger.query.web.Refused;
+import org.springframework.http.HttpStatus;
 
 /**
- * A line diff of two texts by longest common subsequence. Written here because no diff library is on the
- * classpath and a file's texts are short; the common head and tail are trimmed first, so the table stays small.
+ * A line diff of two texts: the common head and tail trimmed, the rest by java-diff-utils' Myers algorithm (memory
+ * in proportion to the texts and their differences, not their product). A public request is bounded: more than
+ * {@link #MAX_LINES} lines left after trimming is refused ({@code diff-too-large}) rather than computed.
  */
 final class LineDiff {
+
+    /** Lines both texts may have between their common head and tail for a diff to be computed on request. */
+    static final int MAX_LINES = 20_000;
 
     enum Op {
         SAME, ADDED, REMOVED;
@@ -47,24 +55,23 @@ final class LineDiff {
 
     /** Removals before additions where lines changed, as people read a diff. */
     private static List<Line> middle(List<String> a, List<String> b) {
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
+        if (a.size() + b.size() > MAX_LINES) {
+            throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "diff-too-large", "These versions differ over "
+                    + (a.size() + b.size()) + " lines, more than the " + MAX_LINES + " a diff is computed for;"
+                    + " read both versions whole instead.");
         }
         List<Line> lines = new ArrayList<>();
         int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                lines.add(new Line(Op.SAME, a.get(i++)));
-                j++;
-            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                lines.add(new Line(Op.REMOVED, a.get(i++)));
-            } else {
-                lines.add(new Line(Op.ADDED, b.get(j++)));
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            for (; i < delta.getSource().getPosition(); i++) {
+                lines.add(new Line(Op.SAME, a.get(i)));
             }
+            delta.getSource().getLines().forEach(text -> lines.add(new Line(Op.REMOVED, text)));
+            delta.getTarget().getLines().forEach(text -> lines.add(new Line(Op.ADDED, text)));
+            i += delta.getSource().size();
+        }
+        for (; i < a.size(); i++) {
+            lines.add(new Line(Op.SAME, a.get(i)));
         }
         return lines;
     }

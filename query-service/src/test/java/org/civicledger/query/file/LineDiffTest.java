@@ -1,8 +1,10 @@
 package org.civicledger.query.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.civicledger.query.web.Refused;
 import org.civicledger.query.file.LineDiff.Line;
 import org.civicledger.query.file.LineDiff.Op;
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,15 @@ class LineDiffTest {
                 +d
                 """);
         assertThat(LineDiff.unified(LineDiff.of("", "a"), "version 1", "version 2")).contains("@@ -0,0 +1,1 @@");
+    }
+
+    @Test
+    void moreLinesToCompareThanTheLimitIsRefusedNotComputed() {
+        String a = "same head\n" + "a line\n".repeat(LineDiff.MAX_LINES / 2) + "same tail";
+        String b = "same head\n" + "another line\n".repeat(LineDiff.MAX_LINES / 2 + 1) + "same tail";
+
+        assertThatThrownBy(() -> LineDiff.of(a, b)).isInstanceOfSatisfying(Refused.class,
+                refused -> assertThat(refused.rule()).isEqualTo("diff-too-large"));
+        assertThat(LineDiff.of(a, a.replace("same tail", "a new tail"))).hasSize(LineDiff.MAX_LINES / 2 + 3);
     }
 }
