@@ -207,7 +207,8 @@ class ConsoleRosterAndFilesEndToEndTest {
         assertThat(texts(api.read("/api/files/" + fileId, position).get("cosponsors"))).containsExactly("larry-palm");
         assertThat(occurredAt(position)).as("the time the cosponsor signed, city time")
                 .isEqualTo("2017-01-25T16:10:00Z");
-        assertThat(driver.findElement(By.cssSelector("[data-cosponsors]")).getText()).isEqualTo("Larry Palm");
+        assertThat(driver.findElement(By.cssSelector("[data-cosponsors]")).getText())
+                .isEqualTo("Larry Palm, signed January 25, 2017, 10:10 AM");
 
         // The sponsor cannot cosponsor: beside the member's control, the choice kept.
         new Select(driver.findElement(By.id("cosponsor-person"))).selectByValue("shiva-bidar");

@@ -35,8 +35,8 @@ final class FileViews {
         }
     }
 
-    record File(Summary summary, String text, int version, List<String> cosponsors, List<Referral> referrals,
-                List<Amendment> amendments) {
+    record File(Summary summary, String text, int version, List<String> cosponsors,
+                Map<String, ZonedDateTime> signedAt, List<Referral> referrals, List<Amendment> amendments) {
 
         /** Pending amendments of the first degree: the ones a second-degree amendment may amend. */
         public List<Amendment> amendable() {
@@ -50,7 +50,8 @@ final class FileViews {
         return files;
     }
 
-    static File file(JsonNode file, Map<String, String> bodyNames, ZoneId city) {
+    /** {@code history}: the file's history (/api/files/{id}/history), for when each cosponsor signed. */
+    static File file(JsonNode file, JsonNode history, Map<String, String> bodyNames, ZoneId city) {
         String text = file.path("text").asText();
         List<String> cosponsors = new ArrayList<>();
         file.path("cosponsors").forEach(c -> cosponsors.add(c.asText()));
@@ -76,7 +77,22 @@ final class FileViews {
             amendments.add(new Amendment(numbers.get(id), id, a.path("proposedBy").asText(), amends,
                     amends == null ? 0 : numbers.getOrDefault(amends, 0), status, proposed, "PENDING".equals(status) ? TextDiff.of(against, proposed) : List.of()));
         });
-        return new File(summary(file, city), text, file.path("version").asInt(), cosponsors, referrals, amendments);
+        return new File(summary(file, city), text, file.path("version").asInt(), cosponsors, signedAt(history, city),
+                referrals, amendments);
+    }
+
+    /** When each member now cosponsoring signed (their latest signature: a withdrawal ends the one before). */
+    private static Map<String, ZonedDateTime> signedAt(JsonNode history, ZoneId city) {
+        Map<String, ZonedDateTime> signed = new HashMap<>();
+        history.path("items").forEach(item -> {
+            String person = item.path("data").path("person").asText();
+            switch (item.path("type").asText()) {
+                case "CosponsorAdded" -> signed.put(person, at(item.path("occurredAt"), city));
+                case "CosponsorWithdrawn" -> signed.remove(person);
+                default -> { }
+            }
+        });
+        return signed;
     }
 
     private static Summary summary(JsonNode f, ZoneId city) {

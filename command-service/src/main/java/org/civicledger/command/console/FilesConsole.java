@@ -101,7 +101,8 @@ class FilesConsole {
         List<RosterViews.BodySummary> bodies = RosterViews.bodies(record.read(at, "/api/bodies"));
         Map<String, String> bodyNames = new LinkedHashMap<>();
         bodies.forEach(b -> bodyNames.put(b.id(), b.name()));
-        model.addAttribute("file", FileViews.file(record.read(at, "/api/files/{id}", id), bodyNames, city));
+        model.addAttribute("file", FileViews.file(record.read(at, "/api/files/{id}", id),
+                record.read(at, "/api/files/{id}/history", id), bodyNames, city));
         model.addAttribute("people", people);
         model.addAttribute("names", RosterViews.names(people));
         model.addAttribute("bodies", bodies);
