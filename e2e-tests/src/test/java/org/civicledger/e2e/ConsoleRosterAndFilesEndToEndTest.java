@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -340,6 +341,7 @@ class ConsoleRosterAndFilesEndToEndTest {
         screens.put("console-files", "/console/files");
         screens.put("console-file", "/console/files/" + fileId);
         Map<String, List<String>> violations = new LinkedHashMap<>();
+        driver.manage().window().setSize(new Dimension(1280, 800));
         for (String lang : List.of("en", "es")) {
             for (Map.Entry<String, String> screen : screens.entrySet()) {
                 driver.get(console(screen.getValue() + "?lang=" + lang));
@@ -361,6 +363,16 @@ class ConsoleRosterAndFilesEndToEndTest {
             violations.put("console-file refused en", refused);
         }
         browser.screenshot("console-file-refused-en");
+        // At a tablet's width every screen still fits: nothing scrolls sideways.
+        driver.manage().window().setSize(new Dimension(768, 1024));
+        for (Map.Entry<String, String> screen : screens.entrySet()) {
+            driver.get(console(screen.getValue() + "?lang=es"));
+            assertThat((Boolean) driver.executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .as(screen.getKey() + " at 768 px").isTrue();
+            browser.screenshot(screen.getKey() + "-tablet-es");
+        }
+        driver.manage().window().setSize(new Dimension(1280, 800));
         driver.get(console("/console/files?lang=es"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Expedientes legislativos");
         assertThat(driver.findElement(By.cssSelector("[data-files] tr[data-file='" + fileId + "']")).getText())
@@ -382,6 +394,8 @@ class ConsoleRosterAndFilesEndToEndTest {
         WebElement control = driver.findElement(By.id(controlId));
         assertThat(control.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(control.getAttribute("aria-describedby")).contains("refusal-" + form);
+        assertThat(driver.switchTo().activeElement().getAttribute("name")).as("the refused control has the focus")
+                .isEqualTo(control.getAttribute("name"));
     }
 
     /** Submits the form with its button and waits for the page that answers. */
