@@ -109,13 +109,13 @@ class ConsoleRosterAndFilesEndToEndTest {
         assertThat(value("person-name")).isEqualTo("Timothy Gruber");
         assertThat(api.position()).isEqualTo(before);
 
-        // Hostile text (a control character) is refused before anything reads it: web-support's parameter filter
-        // answers the text rule (400 invalid-text, naming the field) ahead of the console; nothing is stored.
+        // Hostile text (a control character) is refused by the command's text guard before the event store, and
+        // the refusal is said beside the field with the rest of the form kept; nothing is stored.
         type("person-personId", "maurice-cheeks");
         driver.executeScript("document.getElementById('person-name').value = 'Maurice\\u0007 Cheeks'");
         send("person-form");
-        assertThat(driver.findElement(By.tagName("body")).getText()).contains("\"rule\":\"invalid-text\"")
-                .contains("\"field\":\"name\"");
+        assertRefused("person", "invalid-text", "person-name");
+        assertThat(value("person-personId")).isEqualTo("maurice-cheeks");
         assertThat(api.position()).isEqualTo(before);
         driver.get(console("/console/roster"));
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.civicledger.events.StorableText;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -13,8 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Query parameters (names and values) obey the text rule of the record before anything uses them: a NUL in a
  * search or filter would otherwise reach PostgreSQL, which refuses it, as a 500. Answers 400 {@code invalid-text}.
+ * The clerk console's form posts are left to the command's own guard (command-service's TextGuard), so the clerk
+ * sees that refusal beside the field, with what they typed kept, instead of a bare problem document.
  */
 class StorableParameters extends OncePerRequestFilter {
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && request.getServletPath().startsWith("/console/")
+                && type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.civicledger.web.LineDiff;
 
 /** The public record's legislative files (query-service's JSON) as the files screens show them, in city time. */
 final class FileViews {
@@ -24,7 +25,7 @@ final class FileViews {
 
     /** An amendment; for a pending one, its text against what it would replace ({@code against}). */
     record Amendment(int number, String id, String proposedBy, String amends, int amendsNumber, String status,
-                     String text, List<TextDiff.Line> diff) {
+                     String text, List<LineDiff.Line> diff) {
 
         public boolean pending() {
             return "PENDING".equals(status);
@@ -75,7 +76,8 @@ final class FileViews {
             String against = amends == null ? text : texts.getOrDefault(amends, text);
             String id = a.path("amendmentId").asText();
             amendments.add(new Amendment(numbers.get(id), id, a.path("proposedBy").asText(), amends,
-                    amends == null ? 0 : numbers.getOrDefault(amends, 0), status, proposed, "PENDING".equals(status) ? TextDiff.of(against, proposed) : List.of()));
+                    amends == null ? 0 : numbers.getOrDefault(amends, 0), status, proposed,
+                    "PENDING".equals(status) ? diff(against, proposed) : List.of()));
         });
         return new File(summary(file, city), text, file.path("version").asInt(), cosponsors, signedAt(history, city),
                 referrals, amendments);
@@ -103,5 +105,17 @@ final class FileViews {
 
     private static ZonedDateTime at(JsonNode instant, ZoneId city) {
         return instant.isTextual() ? Instant.parse(instant.asText()).atZone(city) : null;
+    }
+
+    /** The proposed text against what it would replace; past the diff's bound, all of one then all of the other. */
+    private static List<LineDiff.Line> diff(String against, String proposed) {
+        try {
+            return LineDiff.of(against, proposed);
+        } catch (LineDiff.TooLarge e) {
+            List<LineDiff.Line> lines = new ArrayList<>();
+            against.lines().forEach(text -> lines.add(new LineDiff.Line(LineDiff.Op.REMOVED, text)));
+            proposed.lines().forEach(text -> lines.add(new LineDiff.Line(LineDiff.Op.ADDED, text)));
+            return lines;
+        }
     }
 }

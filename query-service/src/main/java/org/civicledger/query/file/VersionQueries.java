@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.civicledger.query.web.BadParameter;
 import org.civicledger.query.web.NotFound;
+import org.civicledger.query.web.Refused;
+import org.civicledger.web.LineDiff;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Isolation;
@@ -58,7 +61,12 @@ public class VersionQueries {
         int toVersion = versionParameter("to", to);
         VersionProjection.Version a = require(fileId, fromVersion);
         VersionProjection.Version b = require(fileId, toVersion);
-        List<LineDiff.Line> lines = LineDiff.of(a.text(), b.text());
+        List<LineDiff.Line> lines;
+        try {
+            lines = LineDiff.of(a.text(), b.text());
+        } catch (LineDiff.TooLarge e) {
+            throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "diff-too-large", e.getMessage());
+        }
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (prefersText(accept)) {
             return ok.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))

@@ -1,4 +1,4 @@
-package org.civicledger.query.file;
+package org.civicledger.web;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.github.difflib.DiffUtils;
@@ -6,20 +6,27 @@ import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.civicledger.query.web.Refused;
-import org.springframework.http.HttpStatus;
 
 /**
- * A line diff of two texts: the common head and tail trimmed, the rest by java-diff-utils' Myers algorithm (memory
- * in proportion to the texts and their differences, not their product). A public request is bounded: more than
- * {@link #MAX_LINES} lines left after trimming is refused ({@code diff-too-large}) rather than computed.
+ * A line diff of two texts, for both services (the public version diffs, the console's amendment previews): the
+ * common head and tail trimmed, the rest by java-diff-utils' Myers algorithm (memory in proportion to the texts and
+ * their differences, not their product). Bounded: more than {@link #MAX_LINES} lines left after trimming is
+ * {@link TooLarge} rather than computed.
  */
-final class LineDiff {
+public final class LineDiff {
 
     /** Lines both texts may have between their common head and tail for a diff to be computed on request. */
-    static final int MAX_LINES = 20_000;
+    public static final int MAX_LINES = 20_000;
 
-    enum Op {
+    /** The two texts differ over more lines than a diff is computed for. */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge(int lines) {
+            super("These versions differ over " + lines + " lines, more than the " + MAX_LINES
+                    + " a diff is computed for; read both versions whole instead.");
+        }
+    }
+
+    public enum Op {
         SAME, ADDED, REMOVED;
 
         @JsonValue
@@ -28,13 +35,27 @@ final class LineDiff {
         }
     }
 
-    record Line(Op op, String text) {
+    public record Line(Op op, String text) {
+
+        /** The op in lower case (same, added, removed), for a page's class and message key. */
+        public String kind() {
+            return op.json();
+        }
+
+        /** The usual mark of a diff line; a page gives screen readers the op's words instead. */
+        public String mark() {
+            return switch (op) {
+                case SAME -> " ";
+                case ADDED -> "+";
+                case REMOVED -> "\u2212";
+            };
+        }
     }
 
     private LineDiff() {
     }
 
-    static List<Line> of(String from, String to) {
+    public static List<Line> of(String from, String to) {
         List<String> a = from.lines().toList();
         List<String> b = to.lines().toList();
         int head = 0;
@@ -56,9 +77,7 @@ final class LineDiff {
     /** Removals before additions where lines changed, as people read a diff. */
     private static List<Line> middle(List<String> a, List<String> b) {
         if (a.size() + b.size() > MAX_LINES) {
-            throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "diff-too-large", "These versions differ over "
-                    + (a.size() + b.size()) + " lines, more than the " + MAX_LINES + " a diff is computed for;"
-                    + " read both versions whole instead.");
+            throw new TooLarge(a.size() + b.size());
         }
         List<Line> lines = new ArrayList<>();
         int i = 0;
@@ -77,7 +96,7 @@ final class LineDiff {
     }
 
     /** Unified-diff style: one hunk covering both texts whole, so every line keeps its context. */
-    static String unified(List<Line> lines, String fromLabel, String toLabel) {
+    public static String unified(List<Line> lines, String fromLabel, String toLabel) {
         long fromCount = lines.stream().filter(l -> l.op() != Op.ADDED).count();
         long toCount = lines.stream().filter(l -> l.op() != Op.REMOVED).count();
         StringBuilder out = new StringBuilder()

@@ -1,12 +1,11 @@
-package org.civicledger.query.file;
+package org.civicledger.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.civicledger.query.web.Refused;
-import org.civicledger.query.file.LineDiff.Line;
-import org.civicledger.query.file.LineDiff.Op;
+import org.civicledger.web.LineDiff.Line;
+import org.civicledger.web.LineDiff.Op;
 import org.junit.jupiter.api.Test;
 
 class LineDiffTest {
@@ -77,8 +76,7 @@ class LineDiffTest {
         String a = "same head\n" + "a line\n".repeat(LineDiff.MAX_LINES / 2) + "same tail";
         String b = "same head\n" + "another line\n".repeat(LineDiff.MAX_LINES / 2 + 1) + "same tail";
 
-        assertThatThrownBy(() -> LineDiff.of(a, b)).isInstanceOfSatisfying(Refused.class,
-                refused -> assertThat(refused.rule()).isEqualTo("diff-too-large"));
+        assertThatThrownBy(() -> LineDiff.of(a, b)).isInstanceOf(LineDiff.TooLarge.class);
         assertThat(LineDiff.of(a, a.replace("same tail", "a new tail"))).hasSize(LineDiff.MAX_LINES / 2 + 3);
     }
 }
