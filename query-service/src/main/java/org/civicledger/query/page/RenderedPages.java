@@ -8,11 +8,17 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.civicledger.query.stream.ProjectionPosition;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * it can never show a record older than a fresh render would. Not kept: answers other than 200, answers that set a
  * cookie (the {@code ?lang=} switch), pages that read the clock ({@link #readsTheClock}) and requests with
  * credentials (the security filters judge those). A kept page is served with every header its render had, and a
- * weak ETag naming the state it shows, so a browser's revalidation is a 304.
+ * weak ETag naming the state it shows, so a browser's revalidation is a 304. When a kept page goes stale, one request
+ * renders it again and the others asking for it meanwhile get that copy, so a change costs one render, not one per
+ * open connection.
  */
 final class RenderedPages extends OncePerRequestFilter {
 
@@ -34,6 +42,8 @@ final class RenderedPages extends OncePerRequestFilter {
     private static final String READS_THE_CLOCK = RenderedPages.class.getName() + ".readsTheClock";
     /** A page depends on the language shown, which the cookie or Accept-Language choose. */
     private static final String VARY = "Accept-Language, Cookie";
+    /** A render takes milliseconds; one that takes longer (the store is away) no longer holds others back. */
+    private static final Duration SHARED_RENDER_WAIT = Duration.ofSeconds(3);
 
     private record Rendered(long changes, String etag, String contentType, Locale locale,
                             Map<String, List<String>> headers, byte[] body) {
@@ -42,6 +52,8 @@ final class RenderedPages extends OncePerRequestFilter {
     private final ProjectionPosition projection;
     private final LocaleResolver languages;
     private final Cache<String, Rendered> pages;
+    /** Pages being rendered again after a change, by key and change count. */
+    private final Map<String, CompletableFuture<Rendered>> refreshing = new ConcurrentHashMap<>();
     /** ETags from an earlier run (with other templates, and a change count started again) never match. */
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
@@ -79,16 +91,59 @@ final class RenderedPages extends OncePerRequestFilter {
             serve(kept, request, response);
             return;
         }
+        if (kept == null) {
+            render(request, response, chain, key, language, changes);
+            return;
+        }
+        // A kept page went stale: one request renders it again, those arriving meanwhile wait for its copy.
+        CompletableFuture<Rendered> mine = new CompletableFuture<>();
+        String state = key + " " + changes;
+        CompletableFuture<Rendered> running = refreshing.putIfAbsent(state, mine);
+        if (running != null) {
+            Rendered shared = awaitQuietly(running);
+            if (shared != null) {
+                serve(shared, request, response);
+            } else {
+                render(request, response, chain, key, language, changes);
+            }
+            return;
+        }
+        try {
+            mine.complete(render(request, response, chain, key, language, changes));
+        } finally {
+            refreshing.remove(state, mine);
+            mine.complete(null);
+        }
+    }
+
+    /** Renders the page through the rest of the chain and keeps it if it may be kept; null if not. */
+    private Rendered render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key,
+                            Locale language, long changes) throws ServletException, IOException {
         ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, rendering);
+        Rendered page = null;
         if (rendering.getStatus() == 200 && rendering.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
                 && request.getAttribute(READS_THE_CLOCK) == null) {
             String etag = "W/\"" + run + "." + changes + "." + language.toLanguageTag() + "\"";
             rendering.setHeader(HttpHeaders.ETAG, etag);
-            pages.put(key, new Rendered(changes, etag, rendering.getContentType(), rendering.getLocale(),
-                    headers(rendering), rendering.getContentAsByteArray()));
+            page = new Rendered(changes, etag, rendering.getContentType(), rendering.getLocale(), headers(rendering),
+                    rendering.getContentAsByteArray());
+            pages.put(key, page);
         }
         rendering.copyBodyToResponse();
+        return page;
+    }
+
+    /** The other request's copy, or null if it kept none or takes too long (then this one renders its own). */
+    private static Rendered awaitQuietly(CompletableFuture<Rendered> running) {
+        try {
+            return running.get(SHARED_RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
     }
 
     private static void serve(Rendered page, HttpServletRequest request, HttpServletResponse response)
