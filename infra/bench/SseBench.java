@@ -161,6 +161,7 @@ public class SseBench {
 
         // Fixed rate: command k is sent at start + k * interval, whatever the previous one took.
         Map<Long, Long> answered = new ConcurrentHashMap<>();
+        Map<Long, Long> projected = new ConcurrentHashMap<>();
         int commandErrors = 0;
         long start = System.nanoTime();
         for (int k = 0; k < events; k++) {
@@ -174,7 +175,12 @@ public class SseBench {
                         ? post("/api/files/" + file + "/cosponsors", "{\"person\":\"" + cosponsor + "\"}")
                         : delete("/api/files/" + file + "/cosponsors/" + cosponsor);
                 long now = System.nanoTime();
-                answered.put(Long.parseLong(match(POSITION, body)), now);
+                long position = Long.parseLong(match(POSITION, body));
+                answered.put(position, now);
+                // Where the time goes: when the query side has committed the event (its fan-out starts then).
+                clerk.sendAsync(HttpRequest.newBuilder(URI.create(queries + "/api/position?minPosition=" + position))
+                        .build(), HttpResponse.BodyHandlers.discarding())
+                        .thenAccept(r -> projected.put(position, System.nanoTime() - now));
             } catch (RuntimeException e) {
                 commandErrors++;
                 System.out.println("command failed: " + e.getMessage());
@@ -207,6 +213,11 @@ public class SseBench {
             System.out.printf("command's HTTP answer -> frame at the client: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
                             + "(min %.1f ms)%n", at(sorted, 0.50), at(sorted, 0.99),
                     sorted[sorted.length - 1] / 1000.0, sorted[0] / 1000.0);
+        }
+        long[] toProjection = projected.values().stream().mapToLong(n -> n / 1000).sorted().toArray();
+        if (toProjection.length > 0) {
+            System.out.printf("of which command's HTTP answer -> projected by the query side (a minPosition read "
+                    + "answered): p50 %.1f ms, p99 %.1f ms%n", at(toProjection, 0.50), at(toProjection, 0.99));
         }
         System.out.printf("service's share (event_log read -> frame written, the service's Micrometer window): "
                 + "p50 %s ms, p99 %s ms%n", serviceShare(0.5), serviceShare(0.99));
