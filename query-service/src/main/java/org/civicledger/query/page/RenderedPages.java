@@ -82,7 +82,8 @@ final class RenderedPages extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Locale language = languages.resolveLocale(request);
-        String key = request.getRequestURI() + "?" + request.getQueryString() + " " + language.toLanguageTag();
+        String query = request.getQueryString();
+        String key = request.getRequestURI() + (query == null ? "" : "?" + query) + " " + language.toLanguageTag();
         // Read before rendering: a change committed during the render makes this copy stale at once.
         long changes = projection.changes();
         response.setHeader(HttpHeaders.VARY, VARY);
