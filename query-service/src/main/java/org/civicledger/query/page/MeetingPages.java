@@ -1,5 +1,6 @@
 package org.civicledger.query.page;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.civicledger.query.meeting.MeetingQueries;
@@ -41,8 +42,12 @@ class MeetingPages {
     }
 
     @GetMapping("/meetings/{meetingId}")
-    String meeting(@PathVariable String meetingId, Model model) {
+    String meeting(@PathVariable String meetingId, Model model, HttpServletRequest request) {
         fill(meetingId, model);
+        if (((Map<?, ?>) model.getAttribute("meeting")).get("adjournedAt") == null) {
+            // Attendance and quorum are read as of now until the meeting adjourns.
+            RenderedPages.readsTheClock(request);
+        }
         model.addAttribute("minutes", views.map(minutes.minutesJson(meetingId).getBody()));
         return "meeting";
     }

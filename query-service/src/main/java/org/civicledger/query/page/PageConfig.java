@@ -3,6 +3,9 @@ package org.civicledger.query.page;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.civicledger.query.stream.ProjectionPosition;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -30,6 +33,21 @@ class PageConfig implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(fallback::resolveLocale);
         return resolver;
+    }
+
+    /**
+     * Before the security filters, which cost more than serving a kept page (the pages are public; a request with
+     * credentials is rendered each time, as are the security headers it gets), and before the past-record filter, so a
+     * kept page of a past cut is not replayed again. After the observation filter: kept pages still count as requests.
+     */
+    @Bean
+    FilterRegistrationBean<RenderedPages> renderedPages(ProjectionPosition projection, LocaleResolver languages,
+                                                        PageCacheSettings settings) {
+        var registration = new FilterRegistrationBean<>(new RenderedPages(projection, languages, settings));
+        registration.addUrlPatterns("/files/*", "/meetings/*", "/bodies/*", "/people/*");
+        registration.setEnabled(settings.enabled());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     private final Fmt fmt;

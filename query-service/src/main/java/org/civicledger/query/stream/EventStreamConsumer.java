@@ -40,6 +40,7 @@ class EventStreamConsumer implements SmartLifecycle, StoredOffsetReader.Handler 
         position.reportTopicEnd(partitions.stream().allMatch(p -> kafka.currentLag(p).orElse(Long.MAX_VALUE) == 0));
         if (retries.take()) {
             log.info("dead-letter retry applied {} event(s)", applier.retryDeadLetters());
+            position.retried();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,7 @@ public class ProjectionPosition {
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.wanted(), b.wanted()));
     private final List<LongConsumer> committedListeners = new CopyOnWriteArrayList<>();
     private final long aheadWindow;
+    private final AtomicLong changes = new AtomicLong();
     private long position;
     private volatile boolean atTopicEnd;
 
@@ -49,6 +51,20 @@ public class ProjectionPosition {
     }
 
     /**
+     * Counts what may have changed the read models, after its commit: every applied batch and every dead-letter
+     * retry (a retry changes them below the position, which therefore does not move). Whatever was read from the read
+     * models while this count stood at N may be stale once it is past N.
+     */
+    public long changes() {
+        return changes.get();
+    }
+
+    /** A dead-letter retry committed. */
+    void retried() {
+        changes.incrementAndGet();
+    }
+
+    /**
      * Tells {@code listener} the position of every batch once its transaction has committed (so whatever it reads
      * from event_log then is there to stay), on the consumer's thread: it must hand the work off, never block.
      */
@@ -63,6 +79,7 @@ public class ProjectionPosition {
             if (committed > position) {
                 position = committed;
             }
+            changes.incrementAndGet();
             while (!waiters.isEmpty() && waiters.peek().wanted() <= position) {
                 reached.add(waiters.poll());
             }
