@@ -59,6 +59,7 @@ class ConsoleLiveMeetingEndToEndTest {
             "denise-demarb", "samba-baldeh", "rebecca-kemble", "mark-clear", "matt-phair");
     private static final String ABSENT = "zach-wood";
     private static final String EXCUSED = "amanda-hall";
+    private static final String REASON = "Ald. Eskrich voted aye; recorded in error as no";
     private static final String AMENDED = "The Common Council Office is a safe space.\nNo City funds for immigration"
             + " enforcement.";
     /** What happened when, in the city's time (the console's fields) and as instants (the API's). */
@@ -73,6 +74,7 @@ class ConsoleLiveMeetingEndToEndTest {
         AT.put("adopt", "2017-02-07T19:10");
         AT.put("adopt-vote", "2017-02-07T19:15");
         AT.put("adjourn", "2017-02-07T22:25");
+        AT.put("correction", "2017-02-08T09:00");
     }
 
     private static Deployment deployment;
@@ -215,6 +217,25 @@ class ConsoleLiveMeetingEndToEndTest {
             assertThat(clerk.driver.findElement(By.cssSelector("[data-meeting-status]")).getText())
                     .isEqualTo("Adjourned");
             clerk.screenshot("console-live-adjourned-en");
+
+            // The next morning the clerk corrects Ald. Eskrich's vote on the adoption, with the reason.
+            WebElement adoption = clerk.driver.findElements(By.cssSelector("tr[data-motion]")).get(2);
+            click(clerk, By.cssSelector("tr[data-motion='" + adoption.getAttribute("data-motion") + "'] summary"),
+                    actions);
+            WebElement correction = clerk.driver.findElement(By.cssSelector("tr[data-motion='"
+                    + adoption.getAttribute("data-motion") + "'] form"));
+            correction.findElement(By.cssSelector("input[name='vote.sara-eskrich'][value=AYE]")).click();
+            correction.findElement(By.name("reason")).sendKeys(REASON);
+            actions[0] += 2;
+            at(clerk, "correction-" + adoption.getAttribute("data-motion") + "-at", AT.get("correction"));
+            click(clerk, By.cssSelector("tr[data-motion='" + adoption.getAttribute("data-motion")
+                    + "'] form button[type=submit]"), actions);
+            ready(clerk);
+            // The meeting is over, so its public page no longer streams: a reader reloads and sees the correction.
+            watcher.driver.navigate().refresh();
+            assertThat(watcher.driver.findElement(By.tagName("main")).getText()).contains("18 ayes of 19 present");
+            assertThat(clerk.driver.findElement(By.cssSelector("tr[data-motion='"
+                    + adoption.getAttribute("data-motion") + "'] .tag")).getText()).isEqualTo("corrected");
             clerk.driver.get(deployment.commandService.url("/console/meetings/" + viaConsole + "/live?lang=es"));
             assertThat(clerk.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
             assertThat(clerk.driver.findElement(By.cssSelector("[data-meeting-status]")).getText())
@@ -294,6 +315,9 @@ class ConsoleLiveMeetingEndToEndTest {
         api.record("POST", base + "/motions/" + adopt + "/vote", json(Map.of("roll",
                 roll(Map.of("sara-eskrich", "NO", "mark-clear", "ABSTAIN")), "occurredAt", instant("adopt-vote"))));
         api.record("POST", base + "/adjourn", json(Map.of("occurredAt", instant("adjourn"))));
+        JsonNode adoption = api.read(base + "/motions", api.position()).get("items").get(2).get("vote");
+        api.record("POST", "/api/corrections", json(Map.of("eventId", adoption.get("eventId").asText(),
+                "reason", REASON, "roll", roll(Map.of("mark-clear", "ABSTAIN")), "occurredAt", instant("correction"))));
     }
 
     private static Map<String, String> roll(Map<String, String> exceptions) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.civicledger.command.file.ProposeAmendment;
 import org.civicledger.command.ledger.RuleViolation;
@@ -96,19 +95,20 @@ class LiveMeeting {
         return screen.act("call-to-order", () -> new CallToOrder(RecordIds.meeting(meetingId), when(at)));
     }
 
+    /** The grid as posted ({@code status.<person>} each); the meeting decides whether it names every seated member. */
     @PostMapping("/roll-call")
-    ModelAndView rollCall(@PathVariable String meetingId, @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
+    ModelAndView rollCall(@PathVariable String meetingId, @RequestParam(required = false) String at,
+                          @ModelAttribute(binding = false) Screen screen) {
         return screen.act("roll-call", () -> {
             Map<String, List<String>> roll = new LinkedHashMap<>();
             ATTENDANCE.forEach(s -> roll.put(s, new ArrayList<>()));
-            for (LiveMeetingView.Member member : screen.view().members()) {
-                String status = screen.request.getParameter("status." + member.person());
-                if (status == null || !ATTENDANCE.contains(status)) {
-                    throw RuleViolation.unprocessable("roll-call-incomplete",
-                            "Mark " + member.name() + " present, absent or excused.");
+            screen.grid("status.").forEach((person, status) -> {
+                if (!ATTENDANCE.contains(status)) {
+                    throw RuleViolation.badField("invalid-choice", "status." + person,
+                            "'" + status + "' is not present, absent or excused.");
                 }
-                roll.get(status).add(member.person());
-            }
+                roll.get(status).add(person);
+            });
             return new TakeRollCall(RecordIds.meeting(meetingId), roll.get("PRESENT"), roll.get("ABSENT"),
                     roll.get("EXCUSED"), when(at));
         });
@@ -168,18 +168,13 @@ class LiveMeeting {
                 choice(VoteRecorded.Result.class, result, "result"), when(at)));
     }
 
+    /** {@code corrects}: the vote record the clerk saw (the meeting refuses it if it is no longer the current one). */
     @PostMapping("/motions/{motionId}/correction")
     ModelAndView correct(@PathVariable String meetingId, @PathVariable String motionId,
-                   @RequestParam(required = false) String reason, @RequestParam(required = false) String at,
-                   @ModelAttribute(binding = false) Screen screen) {
-        return screen.act("correction-" + motionId, () -> {
-            LiveMeetingView.Motion motion = screen.view().motions().stream()
-                    .filter(m -> m.motionId().equals(motionId) && m.rollCall()).findFirst()
-                    .orElseThrow(() -> RuleViolation.notFound("motion-not-found",
-                            "There is no recorded roll-call vote on motion '" + motionId + "' at this meeting."));
-            return new CorrectVote(RecordIds.meeting(meetingId), motion.currentRecord(), required(reason, "reason"),
-                    screen.roll(motion), when(at));
-        });
+                         @RequestParam(required = false) String corrects, @RequestParam(required = false) String reason,
+                         @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
+        return screen.act("correction-" + motionId, () -> new CorrectVote(RecordIds.meeting(meetingId),
+                required(corrects, "corrects"), required(reason, "reason"), screen.roll(), when(at)));
     }
 
     @PostMapping("/adjourn")
@@ -217,7 +212,6 @@ class LiveMeeting {
         private final HttpServletResponse response;
         private final Principal clerk;
         private final Model model;
-        private LiveMeetingView view;
 
         Screen(String meetingId, HttpServletRequest request, HttpServletResponse response, Principal clerk,
                Model model) {
@@ -227,14 +221,6 @@ class LiveMeeting {
             this.response = response;
             this.clerk = clerk;
             this.model = model;
-        }
-
-        /** The screen as it stands (read once per post), for actions that depend on who is seated or present. */
-        LiveMeetingView view() {
-            if (view == null) {
-                view = LiveMeetingView.of(record, 0, meetingId, item, city);
-            }
-            return view;
         }
 
         ModelAndView act(String form, Supplier<?> command) {
@@ -247,32 +233,23 @@ class LiveMeeting {
             return new ModelAndView(show(meetingId, 0, item, null, clerk, model));
         }
 
-        /** The vote grid of the members present: {@code vote.<person>} = AYE, NO, ABSTAIN or RECUSED each. */
+        /** The vote grid as posted: {@code vote.<person>} = AYE, NO, ABSTAIN or RECUSED each. */
         Map<String, VoteChoice> roll() {
-            return roll(view().present().stream().map(LiveMeetingView.Member::person).toList());
+            Map<String, VoteChoice> roll = new LinkedHashMap<>();
+            grid("vote.").forEach((person, choice) -> roll.put(person, choice(VoteChoice.class, choice,
+                    "vote." + person)));
+            return roll;
         }
 
-        /** A correction's grid: the members who voted on the motion (present then), whoever is here now. */
-        Map<String, VoteChoice> roll(LiveMeetingView.Motion motion) {
-            List<String> voters = new ArrayList<>();
-            motion.vote().path("votes").forEach(b -> {
-                if (!Set.of("ABSENT", "EXCUSED").contains(b.path("choice").asText())) {
-                    voters.add(b.path("person").asText());
+        /** A grid's radio groups as posted, person → value, in the order sent; who may be in it is the record's rule. */
+        Map<String, String> grid(String prefix) {
+            Map<String, String> grid = new LinkedHashMap<>();
+            request.getParameterMap().forEach((name, values) -> {
+                if (name.startsWith(prefix) && name.length() > prefix.length() && values.length > 0) {
+                    grid.put(name.substring(prefix.length()), values[0]);
                 }
             });
-            return roll(voters);
-        }
-
-        private Map<String, VoteChoice> roll(List<String> voters) {
-            Function<String, VoteChoice> choice = person -> choice(VoteChoice.class,
-                    request.getParameter("vote." + person), "vote." + person);
-            Map<String, VoteChoice> roll = new LinkedHashMap<>();
-            for (String person : voters) {
-                if (request.getParameter("vote." + person) != null) {
-                    roll.put(person, choice.apply(person));
-                }
-            }
-            return roll;
+            return grid;
         }
     }
 }
