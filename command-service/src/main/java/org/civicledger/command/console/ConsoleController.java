@@ -45,7 +45,7 @@ class ConsoleController {
         return "console/home";
     }
 
-    @GetMapping("/console/{section:roster|files|meetings}")
+    @GetMapping("/console/{section:roster|files}")
     String section(@PathVariable String section, Principal clerk, Model model) {
         model.addAttribute("clerk", clerk.getName());
         model.addAttribute("sections", SECTIONS);
