@@ -126,12 +126,16 @@ class MeetingReads {
         JsonNode m = record.read(after, "/api/meetings/{id}", meetingId);
         Map<String, String> bodies = names(record.read(0, "/api/bodies"), "bodyId");
         Instant startsAt = OffsetDateTime.parse(m.path("startsAt").asText()).toInstant();
+        // An item that names a file and no title of its own is shown with the file's title.
+        Map<String, String> fileTitles = new HashMap<>();
+        record.read(0, "/api/files").path("items")
+                .forEach(f -> fileTitles.put(f.path("fileId").asText(), f.path("title").asText()));
         List<String> order = new ArrayList<>();
         m.path("draftAgenda").forEach(i -> order.add(i.path("itemId").asText()));
         List<Item> draft = new ArrayList<>();
         int place = 0;
         for (JsonNode i : m.path("draftAgenda")) {
-            draft.add(new Item(i.path("itemId").asText(), text(i, "fileNumber"), text(i, "title"),
+            draft.add(new Item(i.path("itemId").asText(), text(i, "fileNumber"), title(i, fileTitles),
                     i.path("consent").asBoolean(), moved(order, place, -1), moved(order, place, +1)));
             place++;
         }
@@ -139,7 +143,7 @@ class MeetingReads {
         for (JsonNode v : m.path("agendaVersions")) {
             List<Published> items = new ArrayList<>();
             v.path("items").forEach(i -> items.add(new Published(i.path("number").asInt(), text(i, "fileNumber"),
-                    text(i, "title"), i.path("consent").asBoolean())));
+                    title(i, fileTitles), i.path("consent").asBoolean())));
             versions.add(new Version(v.path("version").asInt(), when(Instant.parse(v.path("publishedAt").asText())),
                     items));
         }
@@ -223,6 +227,11 @@ class MeetingReads {
         Map<String, String> names = new HashMap<>();
         list.path("items").forEach(i -> names.put(i.path(idField).asText(), i.path("name").asText()));
         return names;
+    }
+
+    private static String title(JsonNode item, Map<String, String> fileTitles) {
+        String own = text(item, "title");
+        return own != null ? own : fileTitles.get(item.path("fileId").asText());
     }
 
     private static String text(JsonNode node, String field) {
