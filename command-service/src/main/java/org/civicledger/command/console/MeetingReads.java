@@ -46,11 +46,11 @@ class MeetingReads {
                    String status, String cancelReason, List<Item> draft, List<String> order,
                    List<Version> versions) {
 
-        boolean scheduled() {
+        public boolean scheduled() {
             return "SCHEDULED".equals(status);
         }
 
-        boolean agendaOpen() {
+        public boolean agendaOpen() {
             return "SCHEDULED".equals(status) || "IN_PROGRESS".equals(status);
         }
     }
@@ -60,7 +60,7 @@ class MeetingReads {
 
     record Minutes(String status, String text, String sha256, Approval approval) {
 
-        boolean approved() {
+        public boolean approved() {
             return approval != null;
         }
     }

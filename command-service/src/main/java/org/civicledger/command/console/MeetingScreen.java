@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -52,7 +55,7 @@ class MeetingScreen {
     String show(@PathVariable String meetingId, @RequestParam(defaultValue = "0") long after,
                 @RequestParam(required = false) String approver, Principal clerk, Model model) {
         model.addAttribute(ConsoleViews.INPUT, MeetingsScreen.NOTHING_REFUSED);
-        return page(meetingId, after, ConsoleForms.text(approver), clerk, model);
+        return page(meetingId, after, approver, clerk, model);
     }
 
     @PostMapping("/reschedule")
@@ -138,14 +141,15 @@ class MeetingScreen {
         ClerkActions.Done done = actions.record(command);
         if (done.refused()) {
             ConsoleViews.refused(model, form, done.refusal(), request, response);
-            String approver = form.equals("approve") ? ConsoleForms.text(request.getParameter("approvingMeetingId"))
-                    : null;
+            String approver = form.equals("approve") ? request.getParameter("approvingMeetingId") : null;
             return new ModelAndView(page(meetingId, 0, approver, clerk, model));
         }
         return new ModelAndView(ConsoleViews.seeOther("/console/meetings/" + meetingId, done.position()));
     }
 
-    private String page(String meetingId, long after, String approver, Principal clerk, Model model) {
+    private String page(String meetingId, long after, String approverGiven, Principal clerk, Model model) {
+        // Only a meeting id is read as the approving meeting; anything else is as if none was chosen.
+        String approver = approverGiven != null && UUID_SHAPE.matcher(approverGiven).matches() ? approverGiven : null;
         MeetingReads.Meeting meeting = reads.meeting(meetingId, after);
         MeetingReads.Minutes minutes = reads.minutes(meetingId, after);
         model.addAttribute("clerk", clerk.getName());
@@ -158,6 +162,40 @@ class MeetingScreen {
             model.addAttribute("approver", approver);
             model.addAttribute("motions", approver == null ? null : reads.adoptedMotions(approver));
         }
+        Object refused = model.getAttribute(ConsoleViews.REFUSED_FORM);
+        model.addAttribute("refusalAbove", refused != null && !shownForms(meeting, minutes, approver)
+                .contains(refused.toString()));
         return "console/meeting";
+    }
+
+    /**
+     * The forms the screen shows for the meeting as it now stands. A refusal of any other (the meeting was
+     * cancelled, adjourned or changed in another tab meanwhile) is shown at the top of the screen instead.
+     */
+    private static Set<String> shownForms(MeetingReads.Meeting meeting, MeetingReads.Minutes minutes,
+                                          String approver) {
+        Set<String> forms = new HashSet<>();
+        if (meeting.scheduled()) {
+            forms.addAll(List.of("reschedule", "cancel"));
+        }
+        if (meeting.agendaOpen()) {
+            forms.addAll(List.of("addItem", "publish"));
+            if (!meeting.draft().isEmpty()) {
+                forms.add("order");
+            }
+            for (MeetingReads.Item item : meeting.draft()) {
+                forms.add("remove-" + item.itemId());
+                if (!item.up().isEmpty()) {
+                    forms.add("up-" + item.itemId());
+                }
+                if (!item.down().isEmpty()) {
+                    forms.add("down-" + item.itemId());
+                }
+            }
+        }
+        if (!minutes.approved() && "ADJOURNED".equals(meeting.status()) && approver != null) {
+            forms.add("approve");
+        }
+        return forms;
     }
 }
