@@ -156,7 +156,7 @@ class ConsoleMeetingsEndToEndTest {
 
     @Test
     @Order(2)
-    void theClerkReschedulesIt_andPublishingAnEmptyAgendaOrCancellingWithoutAReasonIsRefusedWithItsRule()
+    void theClerkReschedulesIt_andPublishingAnEmptyAgendaOrCancellingWithoutAReasonOrWithHostileTextIsRefused()
             throws Exception {
         open("/console/meetings/" + meetingId);
         setValue("reschedule-startsAt", "2031-03-05T19:00");
@@ -181,6 +181,19 @@ class ConsoleMeetingsEndToEndTest {
         assertThat(noReason.getAttribute("data-rule")).isEqualTo("invalid-request");
         assertThat(noReason.getText()).contains("reason must not be blank");
         assertThat(driver.findElement(By.id("cancel-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        // Hostile text: markup is kept as text on the screen, a control character is refused by the text guard.
+        String hostile = "Snow <script>alert(1)</script>\u0007";
+        driver.executeScript("document.getElementById('cancel-reason').value = arguments[0]", hostile);
+        submit(By.cssSelector("#cancel button[type=submit]"));
+        WebElement invalid = driver.findElement(By.cssSelector("#cancel #refusal-cancel"));
+        assertThat(invalid.getAttribute("data-rule")).isEqualTo("invalid-text");
+        assertThat(invalid.getAttribute("data-field")).isEqualTo("reason");
+        WebElement reason = driver.findElement(By.id("cancel-reason"));
+        assertThat(reason.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(reason.getAttribute("aria-describedby")).isEqualTo("refusal-cancel");
+        assertThat(reason.getAttribute("value")).isEqualTo(hostile);
+        assertThat(driver.findElements(By.cssSelector("main script"))).isEmpty();
         assertThat(api.position()).as("refused: nothing stored").isEqualTo(before);
         assertThat(api.read("/api/meetings/" + meetingId, last).get("status").asText()).isEqualTo("SCHEDULED");
         audit("meeting-refused");
