@@ -85,7 +85,10 @@ class MeetingReads {
         return city;
     }
 
-    /** Every meeting: those still to come (or under way) first, soonest first; then the others, latest first. */
+    /**
+     * Every meeting: those still to come or under way first, soonest first (a scheduled one stays there for 12 hours
+     * past its start, the time a late call to order may take); then the others, latest first.
+     */
     List<Row> meetings(long after) {
         Map<String, String> bodies = names(record.read(0, "/api/bodies"), "bodyId");
         Instant now = Instant.now();
