@@ -129,7 +129,7 @@ class ConsoleMeetingsEndToEndTest {
         assertThat(new Select(driver.findElement(By.id("schedule-body"))).getFirstSelectedOption().getText())
                 .isEqualTo("Common Council");
         assertThat(api.position()).as("refused: nothing stored").isEqualTo(before);
-        audit("meetings-refused");
+        audit("meetings-refused", "schedule-heading");
 
         // The audit read the screen again in both languages: the form is fresh, so it is filled in again.
         new Select(driver.findElement(By.id("schedule-body"))).selectByVisibleText("Common Council");
@@ -254,7 +254,7 @@ class ConsoleMeetingsEndToEndTest {
         assertThat(version.findElements(By.tagName("li"))).extracting(WebElement::getText)
                 .containsExactly("Public comment", "Approval of the minutes of February 21, 2031 Consent agenda",
                         fileNumber + " · Codifying the City of Madison as a safe haven for immigrants");
-        audit("meeting-agenda");
+        audit("meeting-agenda", "agenda-heading");
     }
 
     @Test
@@ -365,7 +365,7 @@ class ConsoleMeetingsEndToEndTest {
         assertThat((String) driver.executeScript("return document.querySelector('pre[data-minutes=text]').textContent"))
                 .isEqualTo(draft.get("text").asText());
         assertThat(driver.findElements(By.id("approve"))).as("no motions until a meeting is chosen").isEmpty();
-        audit("minutes-draft");
+        audit("minutes-draft", "minutes-heading");
 
         new Select(driver.findElement(By.id("approver"))).selectByValue(later);
         submit(By.cssSelector("#choose-approver button[type=submit]"));
@@ -373,7 +373,7 @@ class ConsoleMeetingsEndToEndTest {
         assertThat(motion.getAttribute("value")).isEqualTo(motionId);
         assertThat(driver.findElement(By.cssSelector("label[for='" + motion.getAttribute("id") + "']")).getText())
                 .startsWith("Approval of the minutes of March 5, 2031: moved by Larry Palm");
-        audit("minutes-approve");
+        audit("minutes-approve", "approve");
 
         submit(By.cssSelector("#approve button[type=submit]"));
         assertThat(recorded()).isEqualTo(meetingId);
@@ -388,7 +388,7 @@ class ConsoleMeetingsEndToEndTest {
                 .isEqualTo(draft.get("sha256").asText());
         assertThat(driver.findElement(By.cssSelector("[data-minutes=approval]")).getText())
                 .startsWith("Common Council · ").contains("Mar 19, 2031, 6:30 PM");
-        audit("minutes-approved");
+        audit("minutes-approved", "minutes-heading");
     }
 
     @Test
@@ -436,9 +436,15 @@ class ConsoleMeetingsEndToEndTest {
 
     /** axe-core finds nothing on the screen as it is, in English, then in Spanish (then back); a screenshot of each. */
     private static void audit(String name) throws Exception {
+        audit(name, null);
+    }
+
+    /** {@code shown}: the id of the part of the screen the screenshots show (scrolled into view), or null. */
+    private static void audit(String name, String shown) throws Exception {
         String url = driver.getCurrentUrl();
         assertThat(browser.accessibilityViolations()).as(name + " (en)").isEmpty();
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        scrollTo(shown);
         browser.screenshot("console-" + name + "-en");
         // A refused form's screen is the post's answer: in Spanish, the screen itself is read again.
         String base = url.replaceFirst("[?#].*$", "").replaceFirst("(/console/meetings/[0-9a-f-]{36})/.*$", "$1");
@@ -446,8 +452,15 @@ class ConsoleMeetingsEndToEndTest {
         driver.get(base + "?" + query + "lang=es");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
         assertThat(browser.accessibilityViolations()).as(name + " (es)").isEmpty();
+        scrollTo(shown);
         browser.screenshot("console-" + name + "-es");
         driver.get(base + "?" + query + "lang=en");
+    }
+
+    private static void scrollTo(String id) {
+        if (id != null) {
+            driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+        }
     }
 
     private static List<String> titles(JsonNode items) {
