@@ -259,7 +259,7 @@ class ConsoleMeetingsEndToEndTest {
 
     @Test
     @Order(4)
-    void oneRenderedFormPostedTwiceRecordsOnce_andAControlCharacterRecordsNothing() throws Exception {
+    void oneRenderedFormPostedTwiceRecordsOnce_aControlCharacterOrAnImpossibleDateNothing_andTheItemIsRemoved() throws Exception {
         open("/console/meetings/" + meetingId);
         String cookie = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
         HttpClient http = HttpClient.newHttpClient();
@@ -313,6 +313,22 @@ class ConsoleMeetingsEndToEndTest {
         assertThat(badDate.body()).contains("id=\"refusal-reschedule\"").contains("data-rule=\"invalid-time\"")
                 .contains("value=\"2031-02-30T25:00\"");
         assertThat(api.position()).as("refused: nothing stored").isEqualTo(afterFirst);
+
+        // The item added twice over is there once; the clerk removes it again.
+        open("/console/meetings/" + meetingId);
+        WebElement adjournment = driver.findElements(By.cssSelector("#agenda-draft > li")).stream()
+                .filter(li -> li.findElement(By.cssSelector(".item-label")).getText().equals("Adjournment"))
+                .findFirst().orElseThrow();
+        WebElement remove = adjournment.findElement(By.cssSelector("button[data-remove]"));
+        assertThat(remove.getAccessibleName()).isEqualTo("Remove Adjournment");
+        WebElement page = driver.findElement(By.tagName("html"));
+        remove.click();
+        wait(driver).until(ExpectedConditions.stalenessOf(page));
+        recorded();
+        assertThat(titles(api.read("/api/meetings/" + meetingId, last).get("draftAgenda")))
+                .containsExactly("Public comment", "Approval of the minutes of February 21, 2031", fileNumber);
+        assertThat(screenOrder()).containsExactly("Public comment", "Approval of the minutes of February 21, 2031",
+                fileNumber);
     }
 
     @Test
