@@ -7,14 +7,13 @@ import org.civicledger.command.web.LoginSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The console's shell: the login page, the start page, and the sections the console screens will fill. */
+/** The console's shell: the login page and the start page; each section has its own screens. */
 @Controller
 class ConsoleController {
 
-    /** The console's sections, in navigation order; each is a placeholder page until its screens are built. */
+    /** The console's sections, in navigation order. */
     static final List<String> SECTIONS = List.of("roster", "files", "meetings");
 
     private final LoginSettings login;
@@ -43,13 +42,5 @@ class ConsoleController {
         model.addAttribute("clerk", clerk.getName());
         model.addAttribute("sections", SECTIONS);
         return "console/home";
-    }
-
-    @GetMapping("/console/{section:meetings}")
-    String section(@PathVariable String section, Principal clerk, Model model) {
-        model.addAttribute("clerk", clerk.getName());
-        model.addAttribute("sections", SECTIONS);
-        model.addAttribute("section", section);
-        return "console/section";
     }
 }

@@ -55,7 +55,8 @@ class ConsoleLoginIntegrationTest extends CommandSideTest {
         RawHttp.Response login = browser.logIn("ada", "s3cret");
 
         assertThat(path(login)).startsWith("/console/meetings");
-        assertThat(browser.get(path(login)).status()).isEqualTo(200);
+        // The meetings screen reads query-service, which this test does not run: signed in, it answers its 503 page.
+        assertThat(browser.get(path(login)).body()).contains("data-clerk>Signed in as ada<");
     }
 
     @Test
@@ -77,7 +78,6 @@ class ConsoleLoginIntegrationTest extends CommandSideTest {
                 .contains("href=\"/console/files\"").contains("href=\"/console/meetings\"");
         assertThat(ConsoleBrowser.csrf(home)).isNotBlank();
         assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'");
-        assertThat(browser.get("/console/meetings").body()).contains("data-placeholder");
     }
 
     @Test
