@@ -286,7 +286,8 @@ class ConsoleMeetingsEndToEndTest {
         assertThat(titles(draft)).containsOnlyOnce("Adjournment").hasSize(4);
         last = afterFirst;
 
-        // A control character in a form field is refused before any command exists (web-support's parameter rule).
+        // A control character in a form field is refused by the command's text guard, before the event store, and
+        // the screen says so inside the refused form.
         String cancel = html.substring(html.indexOf("<form id=\"cancel\""));
         HttpResponse<String> hostile = http.send(HttpRequest.newBuilder(URI.create(deployment.commandService.url(
                         "/console/meetings/" + meetingId + "/cancel")))
@@ -295,7 +296,8 @@ class ConsoleMeetingsEndToEndTest {
                         "idempotencyKey", field(cancel, "idempotencyKey"), "reason", "Snow\u0007")))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(hostile.statusCode()).isEqualTo(400);
-        assertThat(hostile.body()).contains("\"rule\":\"invalid-text\"");
+        assertThat(hostile.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(hostile.body()).contains("id=\"refusal-cancel\"").contains("data-rule=\"invalid-text\"");
         assertThat(api.position()).as("refused: nothing stored").isEqualTo(afterFirst);
         assertThat(api.read("/api/meetings/" + meetingId, afterFirst).get("status").asText()).isEqualTo("SCHEDULED");
 
