@@ -219,23 +219,20 @@ class ConsoleLiveMeetingEndToEndTest {
             clerk.screenshot("console-live-adjourned-en");
 
             // The next morning the clerk corrects Ald. Eskrich's vote on the adoption, with the reason.
-            WebElement adoption = clerk.driver.findElements(By.cssSelector("tr[data-motion]")).get(2);
-            click(clerk, By.cssSelector("tr[data-motion='" + adoption.getAttribute("data-motion") + "'] summary"),
-                    actions);
-            WebElement correction = clerk.driver.findElement(By.cssSelector("tr[data-motion='"
-                    + adoption.getAttribute("data-motion") + "'] form"));
+            String row = "tr[data-motion='" + clerk.driver.findElements(By.cssSelector("tr[data-motion]")).get(1)
+                    .getAttribute("data-motion") + "']";
+            click(clerk, By.cssSelector(row + " summary"), actions);
+            WebElement correction = clerk.driver.findElement(By.cssSelector(row + " form"));
             correction.findElement(By.cssSelector("input[name='vote.sara-eskrich'][value=AYE]")).click();
             correction.findElement(By.name("reason")).sendKeys(REASON);
             actions[0] += 2;
-            at(clerk, "correction-" + adoption.getAttribute("data-motion") + "-at", AT.get("correction"));
-            click(clerk, By.cssSelector("tr[data-motion='" + adoption.getAttribute("data-motion")
-                    + "'] form button[type=submit]"), actions);
+            at(clerk, correction.findElement(By.name("at")).getAttribute("id"), AT.get("correction"));
+            click(clerk, By.cssSelector(row + " form button[type=submit]"), actions);
             ready(clerk);
+            assertThat(clerk.driver.findElement(By.cssSelector(row + " .tag")).getText()).isEqualTo("corrected");
             // The meeting is over, so its public page no longer streams: a reader reloads and sees the correction.
             watcher.driver.navigate().refresh();
             assertThat(watcher.driver.findElement(By.tagName("main")).getText()).contains("18 ayes of 19 present");
-            assertThat(clerk.driver.findElement(By.cssSelector("tr[data-motion='"
-                    + adoption.getAttribute("data-motion") + "'] .tag")).getText()).isEqualTo("corrected");
             clerk.driver.get(deployment.commandService.url("/console/meetings/" + viaConsole + "/live?lang=es"));
             assertThat(clerk.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
             assertThat(clerk.driver.findElement(By.cssSelector("[data-meeting-status]")).getText())
@@ -315,7 +312,7 @@ class ConsoleLiveMeetingEndToEndTest {
         api.record("POST", base + "/motions/" + adopt + "/vote", json(Map.of("roll",
                 roll(Map.of("sara-eskrich", "NO", "mark-clear", "ABSTAIN")), "occurredAt", instant("adopt-vote"))));
         api.record("POST", base + "/adjourn", json(Map.of("occurredAt", instant("adjourn"))));
-        JsonNode adoption = api.read(base + "/motions", api.position()).get("items").get(2).get("vote");
+        JsonNode adoption = api.read(base + "/motions", api.position()).get("items").get(1).get("vote");
         api.record("POST", "/api/corrections", json(Map.of("eventId", adoption.get("eventId").asText(),
                 "reason", REASON, "roll", roll(Map.of("mark-clear", "ABSTAIN")), "occurredAt", instant("correction"))));
     }
@@ -331,8 +328,9 @@ class ConsoleLiveMeetingEndToEndTest {
                 .toInstant().toString();
     }
 
-    private static void signIn(Browser browser) {
+    private static void signIn(Browser browser) throws Exception {
         browser.driver.get(deployment.commandService.url("/console/login"));
+        assertThat(browser.accessibilityViolations()).as("the sign-in page").isEmpty();
         browser.driver.findElement(By.id("username")).sendKeys(Deployment.CLERK);
         browser.driver.findElement(By.id("password")).sendKeys(Deployment.PASSWORD);
         browser.driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
