@@ -17,7 +17,7 @@ public final class RefusalRules {
     /** One line per status: the status, then its rules. */
     private static final String CATALOGUE = """
             400 malformed-request invalid-request invalid-parameter invalid-text one-rule-per-request roll-or-voice
-            400 invalid-idempotency-key invalid-consistency-range invalid-time invalid-choice field-required
+            400 invalid-idempotency-key invalid-consistency-range invalid-time
             401 clerk-login-required
             403 clerk-role-required
             404 not-found file-not-found person-not-found body-not-found meeting-not-found agenda-item-not-found

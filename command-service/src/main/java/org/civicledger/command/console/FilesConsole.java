@@ -81,9 +81,10 @@ class FilesConsole {
                            @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                            HttpServletRequest request, HttpServletResponse response) {
         String fileId = UUID.randomUUID().toString();
-        Done done = actions.record(() -> new IntroduceFile(fileId, FormChecks.choice(type, FileType.class, null, "type"),
-                FormChecks.required(title, "title", 500), body(text, "text"),
-                FormChecks.required(sponsor, "sponsor", 100), when(occurredAt)));
+        Done done = actions.record(() -> new IntroduceFile(fileId,
+                ConsoleForms.choice(type, FileType.class, null, "type"),
+                ConsoleForms.required(title, "title", 500), body(text, "text"),
+                ConsoleForms.required(sponsor, "sponsor", 100), when(occurredAt)));
         if (!done.refused()) {
             return new ModelAndView(ConsoleViews.seeOther("/console/files/" + fileId, done.position()));
         }
@@ -114,7 +115,7 @@ class FilesConsole {
                               @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                               HttpServletRequest request, HttpServletResponse response) {
         return onFile(fileId, "cosponsor", () -> new AddCosponsor(uuid(fileId),
-                FormChecks.required(person, "person", 100), when(occurredAt)), clerk, model, request, response);
+                ConsoleForms.required(person, "person", 100), when(occurredAt)), clerk, model, request, response);
     }
 
     @PostMapping("/{fileId}/cosponsors/withdrawals")
@@ -122,14 +123,14 @@ class FilesConsole {
                                    @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                                    HttpServletRequest request, HttpServletResponse response) {
         return onFile(fileId, "withdraw", () -> new WithdrawCosponsor(uuid(fileId),
-                FormChecks.required(person, "person", 100), when(occurredAt)), clerk, model, request, response);
+                ConsoleForms.required(person, "person", 100), when(occurredAt)), clerk, model, request, response);
     }
 
     @PostMapping("/{fileId}/referrals")
     ModelAndView refer(@PathVariable String fileId, @RequestParam(required = false) String body,
                        @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                        HttpServletRequest request, HttpServletResponse response) {
-        return onFile(fileId, "refer", () -> new ReferFile(uuid(fileId), FormChecks.required(body, "body", 100),
+        return onFile(fileId, "refer", () -> new ReferFile(uuid(fileId), ConsoleForms.required(body, "body", 100),
                 when(occurredAt)), clerk, model, request, response);
     }
 
@@ -141,8 +142,8 @@ class FilesConsole {
                          HttpServletRequest request, HttpServletResponse response) {
         String amendmentId = UUID.randomUUID().toString();
         return onFile(fileId, "amend", () -> new ProposeAmendment(uuid(fileId), amendmentId, body(text, "text"),
-                FormChecks.required(proposedBy, "proposedBy", 100),
-                FormChecks.withinLength(ConsoleForms.text(amends), "amends", 100), when(occurredAt)),
+                ConsoleForms.required(proposedBy, "proposedBy", 100),
+                ConsoleForms.withinLength(ConsoleForms.text(amends), "amends", 100), when(occurredAt)),
                 clerk, model, request, response);
     }
 
@@ -158,7 +159,7 @@ class FilesConsole {
 
     /** A file's text as given (its line breaks are the record's), required and at most 200,000 characters. */
     private static String body(String text, String field) {
-        FormChecks.required(text, field, 200_000);
+        ConsoleForms.required(text, field, 200_000);
         return text.replace("\r\n", "\n");
     }
 

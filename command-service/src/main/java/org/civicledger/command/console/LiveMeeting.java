@@ -104,8 +104,8 @@ class LiveMeeting {
             ATTENDANCE.forEach(s -> roll.put(s, new ArrayList<>()));
             screen.grid("status.").forEach((person, status) -> {
                 if (!ATTENDANCE.contains(status)) {
-                    throw RuleViolation.badField("invalid-choice", "status." + person,
-                            "'" + status + "' is not present, absent or excused.");
+                    throw RuleViolation.badField(ConsoleForms.INVALID, "status." + person, "The request has invalid"
+                            + " or missing fields: [status." + person + " has no choice '" + status + "']");
                 }
                 roll.get(status).add(person);
             });
@@ -117,15 +117,15 @@ class LiveMeeting {
     @PostMapping("/arrivals")
     ModelAndView arrival(@PathVariable String meetingId, @RequestParam(required = false) String person,
                    @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
-        return screen.act("attendance", () -> new RecordArrival(RecordIds.meeting(meetingId), required(person,
-                "person"), when(at)));
+        return screen.act("attendance", () -> new RecordArrival(RecordIds.meeting(meetingId),
+                ConsoleForms.required(person, "person"), when(at)));
     }
 
     @PostMapping("/departures")
     ModelAndView departure(@PathVariable String meetingId, @RequestParam(required = false) String person,
                      @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
-        return screen.act("attendance", () -> new RecordDeparture(RecordIds.meeting(meetingId), required(person,
-                "person"), when(at)));
+        return screen.act("attendance", () -> new RecordDeparture(RecordIds.meeting(meetingId),
+                ConsoleForms.required(person, "person"), when(at)));
     }
 
     @PostMapping("/motions")
@@ -135,9 +135,10 @@ class LiveMeeting {
                   @RequestParam(required = false) String referTo, @RequestParam(required = false) String at,
                   @ModelAttribute(binding = false) Screen screen) {
         return screen.act("motion", () -> {
-            MotionKind motion = choice(MotionKind.class, kind, "kind");
-            return new MakeMotion(RecordIds.meeting(meetingId), UUID.randomUUID().toString(), required(item, "item"),
-                    motion, required(mover, "mover"), required(seconder, "seconder"),
+            MotionKind motion = ConsoleForms.choice(kind, MotionKind.class, null, "kind");
+            return new MakeMotion(RecordIds.meeting(meetingId), UUID.randomUUID().toString(),
+                    ConsoleForms.required(item, "item"), motion, ConsoleForms.required(mover, "mover"),
+                    ConsoleForms.required(seconder, "seconder"),
                     motion == MotionKind.REFER ? ConsoleForms.text(referTo) : null,
                     motion == MotionKind.AMEND ? ConsoleForms.text(amendment) : null, when(at));
         });
@@ -148,9 +149,10 @@ class LiveMeeting {
                      @RequestParam(required = false) String text, @RequestParam(required = false) String proposedBy,
                      @RequestParam(required = false) String amends, @RequestParam(required = false) String at,
                      @ModelAttribute(binding = false) Screen screen) {
-        return screen.act("amendment", () -> new ProposeAmendment(RecordIds.file(required(file, "file")),
-                UUID.randomUUID().toString(), required(text == null ? null : text.replace("\r\n", "\n"), "text"),
-                required(proposedBy, "proposedBy"), ConsoleForms.text(amends), when(at)));
+        return screen.act("amendment", () -> new ProposeAmendment(
+                RecordIds.file(ConsoleForms.required(file, "file")), UUID.randomUUID().toString(),
+                ConsoleForms.required(text == null ? null : text.replace("\r\n", "\n"), "text"),
+                ConsoleForms.required(proposedBy, "proposedBy"), ConsoleForms.text(amends), when(at)));
     }
 
     @PostMapping("/motions/{motionId}/vote")
@@ -165,7 +167,7 @@ class LiveMeeting {
                  @RequestParam(required = false) String result, @RequestParam(required = false) String at,
                  @ModelAttribute(binding = false) Screen screen) {
         return screen.act("vote", () -> new RecordVote(RecordIds.meeting(meetingId), motionId, null,
-                choice(VoteRecorded.Result.class, result, "result"), when(at)));
+                ConsoleForms.choice(result, VoteRecorded.Result.class, null, "result"), when(at)));
     }
 
     /** {@code corrects}: the vote record the clerk saw (the meeting refuses it if it is no longer the current one). */
@@ -174,33 +176,19 @@ class LiveMeeting {
                          @RequestParam(required = false) String corrects, @RequestParam(required = false) String reason,
                          @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
         return screen.act("correction-" + motionId, () -> new CorrectVote(RecordIds.meeting(meetingId),
-                required(corrects, "corrects"), required(reason, "reason"), screen.roll(), when(at)));
+                ConsoleForms.required(corrects, "corrects"), ConsoleForms.required(reason, "reason"), screen.roll(),
+                when(at)));
     }
 
     @PostMapping("/adjourn")
-    ModelAndView adjourn(@PathVariable String meetingId, @RequestParam(required = false) String at, @ModelAttribute(binding = false) Screen screen) {
+    ModelAndView adjourn(@PathVariable String meetingId, @RequestParam(required = false) String at,
+                         @ModelAttribute(binding = false) Screen screen) {
         return screen.act("adjourn", () -> new AdjournMeeting(RecordIds.meeting(meetingId), when(at)));
     }
 
     /** When the council acted: the form's city time, else now; never in the future. */
     private Instant when(String at) {
         return occurrence.resolve(ConsoleForms.at(at, city, "at"));
-    }
-
-    private static String required(String value, String field) {
-        String given = ConsoleForms.text(value);
-        if (given == null) {
-            throw RuleViolation.badField("field-required", field, "Choose or fill in " + field + ".");
-        }
-        return given;
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, required(value, field));
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.badField("invalid-choice", field, "'" + value + "' is not one of the choices.");
-        }
     }
 
     /** One post on the live screen: records the action and sees the clerk back to the screen, or shows the refusal. */
@@ -236,12 +224,12 @@ class LiveMeeting {
         /** The vote grid as posted: {@code vote.<person>} = AYE, NO, ABSTAIN or RECUSED each. */
         Map<String, VoteChoice> roll() {
             Map<String, VoteChoice> roll = new LinkedHashMap<>();
-            grid("vote.").forEach((person, choice) -> roll.put(person, choice(VoteChoice.class, choice,
-                    "vote." + person)));
+            grid("vote.").forEach((person, choice) -> roll.put(person,
+                    ConsoleForms.choice(choice, VoteChoice.class, null, "vote." + person)));
             return roll;
         }
 
-        /** A grid's radio groups as posted, person → value, in the order sent; who may be in it is the record's rule. */
+        /** A grid's radio groups as posted, person → value, in order; who may be in the grid is the record's rule. */
         Map<String, String> grid(String prefix) {
             Map<String, String> grid = new LinkedHashMap<>();
             request.getParameterMap().forEach((name, values) -> {

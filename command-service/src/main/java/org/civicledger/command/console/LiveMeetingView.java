@@ -187,7 +187,7 @@ public record LiveMeetingView(JsonNode meeting, String bodyName, List<Member> me
         return kinds;
     }
 
-    /** Ayes needed for each number of votes cast (0 to those present), so the grid's tally needs no rules of its own. */
+    /** Ayes needed for each number of votes cast (0 to those present): the grid's tally has no rules of its own. */
     private static List<Integer> needed(String threshold, JsonNode quorum) {
         if (threshold == null) {
             return List.of();

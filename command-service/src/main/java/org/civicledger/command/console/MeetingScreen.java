@@ -63,9 +63,9 @@ class MeetingScreen {
                             @RequestParam(required = false) String location, Principal clerk, Model model,
                             HttpServletRequest request, HttpServletResponse response) {
         return act(meetingId, "reschedule", () -> {
-            Instant at = MeetingFields.present(ConsoleForms.at(startsAt, reads.city(), "startsAt"), "startsAt");
+            Instant at = ConsoleForms.present(ConsoleForms.at(startsAt, reads.city(), "startsAt"), "startsAt");
             return new RescheduleMeeting(RecordIds.meeting(meetingId), at.atZone(reads.city()).toOffsetDateTime(),
-                    MeetingFields.atMost(ConsoleForms.text(location), 500, "location"), occurrence.resolve(null));
+                    ConsoleForms.withinLength(ConsoleForms.text(location), "location", 500), occurrence.resolve(null));
         }, clerk, model, request, response);
     }
 
@@ -73,7 +73,7 @@ class MeetingScreen {
     ModelAndView cancel(@PathVariable String meetingId, @RequestParam(required = false) String reason,
                         Principal clerk, Model model, HttpServletRequest request, HttpServletResponse response) {
         return act(meetingId, "cancel", () -> new CancelMeeting(RecordIds.meeting(meetingId),
-                MeetingFields.atMost(MeetingFields.required(reason, "reason"), 2000, "reason"),
+                ConsoleForms.withinLength(ConsoleForms.required(reason, "reason"), "reason", 2000),
                 occurrence.resolve(null)), clerk, model, request, response);
     }
 
@@ -83,7 +83,7 @@ class MeetingScreen {
                          Principal clerk, Model model, HttpServletRequest request, HttpServletResponse response) {
         String itemId = UUID.randomUUID().toString();
         return act(meetingId, "addItem", () -> new AddAgendaItem(RecordIds.meeting(meetingId), itemId,
-                ConsoleForms.text(fileId), MeetingFields.atMost(ConsoleForms.text(title), 500, "title"),
+                ConsoleForms.text(fileId), ConsoleForms.withinLength(ConsoleForms.text(title), "title", 500),
                 consent != null, occurrence.resolve(null)), clerk, model, request, response);
     }
 
@@ -125,14 +125,14 @@ class MeetingScreen {
                                 HttpServletRequest request, HttpServletResponse response) {
         return act(meetingId, "approve", () -> new ApproveMinutes(RecordIds.meeting(meetingId),
                 asRead(text),
-                MeetingFields.required(sha256, "sha256").toLowerCase(Locale.ROOT),
-                RecordIds.meeting(MeetingFields.required(approvingMeetingId, "approvingMeetingId")),
-                MeetingFields.required(motionId, "motionId"), occurrence.resolve(null)),
+                ConsoleForms.required(sha256, "sha256").toLowerCase(Locale.ROOT),
+                RecordIds.meeting(ConsoleForms.required(approvingMeetingId, "approvingMeetingId")),
+                ConsoleForms.required(motionId, "motionId"), occurrence.resolve(null)),
                 clerk, model, request, response);
     }
 
     private static String asRead(String text) {
-        MeetingFields.required(text, "text");
+        ConsoleForms.required(text, "text");
         return text.replace("\r\n", "\n");
     }
 

@@ -44,9 +44,9 @@ class MeetingsScreen {
                           Principal clerk, Model model, HttpServletRequest request, HttpServletResponse response) {
         String meetingId = UUID.randomUUID().toString();
         ClerkActions.Done done = actions.record(() -> {
-            String bodyId = MeetingFields.required(body, "body");
-            Instant at = MeetingFields.present(ConsoleForms.at(startsAt, reads.city(), "startsAt"), "startsAt");
-            String place = MeetingFields.atMost(MeetingFields.required(location, "location"), 500, "location");
+            String bodyId = ConsoleForms.required(body, "body");
+            Instant at = ConsoleForms.present(ConsoleForms.at(startsAt, reads.city(), "startsAt"), "startsAt");
+            String place = ConsoleForms.withinLength(ConsoleForms.required(location, "location"), "location", 500);
             return new ScheduleMeeting(meetingId, bodyId, at.atZone(reads.city()).toOffsetDateTime(),
                     reads.city().getId(), place, occurrence.resolve(null));
         });

@@ -76,8 +76,8 @@ class RosterConsole {
                                 @RequestParam(required = false) String name,
                                 @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                                 HttpServletRequest request, HttpServletResponse response) {
-        Done done = actions.record(() -> new RegisterPerson(FormChecks.slug(personId, "personId"),
-                FormChecks.required(name, "name", 200), when(occurredAt)));
+        Done done = actions.record(() -> new RegisterPerson(ConsoleForms.slug(personId, "personId"),
+                ConsoleForms.required(name, "name", 200), when(occurredAt)));
         if (!done.refused()) {
             return new ModelAndView(ConsoleViews.seeOther("/console/roster", done.position()));
         }
@@ -91,9 +91,10 @@ class RosterConsole {
                             @RequestParam(required = false) String seats,
                             @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                             HttpServletRequest request, HttpServletResponse response) {
-        Done done = actions.record(() -> new CreateBody(FormChecks.slug(bodyId, "bodyId"),
-                FormChecks.required(name, "name", 200), FormChecks.choice(kind, BodyKind.class, BodyKind.COUNCIL, "kind"),
-                FormChecks.number(seats, 1, 1000, "seats"), when(occurredAt)));
+        Done done = actions.record(() -> new CreateBody(ConsoleForms.slug(bodyId, "bodyId"),
+                ConsoleForms.required(name, "name", 200),
+                ConsoleForms.choice(kind, BodyKind.class, BodyKind.COUNCIL, "kind"),
+                ConsoleForms.number(seats, 1, 1000, "seats"), when(occurredAt)));
         if (!done.refused()) {
             return new ModelAndView(ConsoleViews.seeOther("/console/roster/bodies/" + bodyId.strip(), done.position()));
         }
@@ -123,9 +124,10 @@ class RosterConsole {
                             @RequestParam(required = false) String to,
                             @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                             HttpServletRequest request, HttpServletResponse response) {
-        return onBody(bodyId, "seat", () -> new AssignSeat(new BodyId(bodyId), FormChecks.slug(personId, "personId"),
-                FormChecks.choice(role, SeatRole.class, SeatRole.MEMBER, "role"), FormChecks.date(from, true, "from"),
-                FormChecks.date(to, false, "to"), when(occurredAt)), clerk, model, request, response);
+        return onBody(bodyId, "seat", () -> new AssignSeat(new BodyId(bodyId), ConsoleForms.slug(personId, "personId"),
+                ConsoleForms.choice(role, SeatRole.class, SeatRole.MEMBER, "role"),
+                ConsoleForms.date(from, true, "from"),
+                ConsoleForms.date(to, false, "to"), when(occurredAt)), clerk, model, request, response);
     }
 
     @PostMapping("/bodies/{bodyId}/quorum")
@@ -133,7 +135,7 @@ class RosterConsole {
                            @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                            HttpServletRequest request, HttpServletResponse response) {
         return onBody(bodyId, "quorum", () -> new SetQuorumRule(new BodyId(bodyId),
-                FormChecks.choice(quorum, QuorumRule.class, null, "quorum"), when(occurredAt)),
+                ConsoleForms.choice(quorum, QuorumRule.class, null, "quorum"), when(occurredAt)),
                 clerk, model, request, response);
     }
 
@@ -143,8 +145,8 @@ class RosterConsole {
                               @RequestParam(required = false) String occurredAt, Principal clerk, Model model,
                               HttpServletRequest request, HttpServletResponse response) {
         return onBody(bodyId, "threshold", () -> new SetVoteThreshold(new BodyId(bodyId),
-                FormChecks.choice(motion, MotionKind.class, null, "motion"),
-                FormChecks.choice(threshold, VoteThreshold.class, null, "threshold"), when(occurredAt)),
+                ConsoleForms.choice(motion, MotionKind.class, null, "motion"),
+                ConsoleForms.choice(threshold, VoteThreshold.class, null, "threshold"), when(occurredAt)),
                 clerk, model, request, response);
     }
 
