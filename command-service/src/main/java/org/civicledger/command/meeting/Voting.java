@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.meeting.MeetingCommands.CorrectVote;
+import org.civicledger.command.meeting.MeetingCommands.RecordVote;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.VoteChoice;
 import org.civicledger.events.meeting.VoteCorrected;
@@ -33,6 +34,25 @@ final class Voting {
         boolean carried = threshold.carries(tally.ayes(), tally.noes(), present, seats);
         return new Count(votes, tally, carried ? Result.PASSED : Result.FAILED,
                 threshold.needed(tally.ayes() + tally.noes(), present, seats));
+    }
+
+    /**
+     * The vote on the motion: the chair's declared result for a voice vote, or the counted roll of those present
+     * (absent, departed and excused members recorded as such).
+     */
+    static VoteRecorded vote(String meetingId, RecordVote command, Motion motion, VoteThreshold threshold,
+                             Attendance attendance, int seats) {
+        Set<String> present = attendance.with(Attendance.Status.PRESENT);
+        if (command.roll() == null) {
+            return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.VOICE,
+                    List.of(), command.voice(), threshold, null, null, present.size(), seats, command.occurredAt());
+        }
+        Count count = count(command.roll(), present,
+                attendance.with(Attendance.Status.ABSENT, Attendance.Status.DEPARTED),
+                attendance.with(Attendance.Status.EXCUSED), threshold, present.size(), seats);
+        return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.ROLL_CALL,
+                count.votes(), count.result(), threshold, count.tally(), count.needed(), present.size(), seats,
+                command.occurredAt());
     }
 
     /**
