@@ -15,6 +15,7 @@ import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.ledger.SnapshotState;
 import org.civicledger.command.meeting.MeetingCommands.RecordArrival;
 import org.civicledger.command.meeting.MeetingCommands.RecordDeparture;
+import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
 import org.civicledger.events.meeting.MemberArrived;
 import org.civicledger.events.meeting.MemberDeparted;
 import org.civicledger.events.meeting.RollCallTaken;
@@ -36,9 +37,14 @@ final class Attendance {
         return rollCallTaken;
     }
 
-    /** A roll call names every member seated on the body that day, each once, and nobody else. */
-    static void requireComplete(Set<String> seated, List<String> present, List<String> absent, List<String> excused) {
-        List<String> listed = Stream.of(present, absent, excused).flatMap(List::stream).toList();
+    /** The roll is called once, and names every member seated on the body that day, each once, and nobody else. */
+    void requireRollCall(Set<String> seated, TakeRollCall command) {
+        if (rollCallTaken) {
+            throw RuleViolation.conflict("roll-call-already-taken",
+                    "The roll was already called; record later arrivals and departures instead.");
+        }
+        List<String> listed = Stream.of(command.present(), command.absent(), command.excused())
+                .flatMap(List::stream).toList();
         Set<String> seen = new HashSet<>();
         for (String person : listed) {
             if (!seen.add(person)) {

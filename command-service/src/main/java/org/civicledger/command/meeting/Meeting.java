@@ -29,7 +29,6 @@ import org.civicledger.command.meeting.MeetingCommands.RecordVote;
 import org.civicledger.command.meeting.MeetingCommands.RescheduleMeeting;
 import org.civicledger.command.meeting.MeetingCommands.ScheduleMeeting;
 import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
-import org.civicledger.command.roster.BodyRules;
 import org.civicledger.command.roster.Roster;
 import org.civicledger.events.meeting.MeetingAdjourned;
 import org.civicledger.events.meeting.MeetingCalledToOrder;
@@ -134,12 +133,7 @@ public class Meeting {
         if (!opens) {
             requireStatus(Status.IN_PROGRESS);
         }
-        if (attendance.rollCallTaken()) {
-            throw RuleViolation.conflict("roll-call-already-taken",
-                    "The roll was already called; record later arrivals and departures instead.");
-        }
-        Attendance.requireComplete(roster.seatedOn(bodyId, startsAt.atZoneSameInstant(zone).toLocalDate()),
-                command.present(), command.absent(), command.excused());
+        attendance.requireRollCall(roster.seatedOn(bodyId, startsAt.atZoneSameInstant(zone).toLocalDate()), command);
         if (opens) {
             apply(new MeetingCalledToOrder(meetingId, command.occurredAt()));
         }
@@ -173,14 +167,7 @@ public class Meeting {
         if ((command.roll() == null) == (command.voice() == null)) {
             throw RuleViolation.badRequest("roll-or-voice", "Record either a roll-call vote or a voice vote.");
         }
-        BodyRules rules = roster.rulesOf(bodyId);
-        int present = attendance.with(Attendance.Status.PRESENT).size();
-        if (present < rules.quorumRequired()) {
-            throw RuleViolation.conflict("no-quorum", present + " of " + rules.seats() + " members present; "
-                    + "a quorum (" + rules.quorum() + ") needs " + rules.quorumRequired() + ". No quorum, no vote.");
-        }
-        VoteRecorded vote = Voting.vote(meetingId, command, motion, rules.threshold(motion.kind()), attendance,
-                rules.seats());
+        VoteRecorded vote = Voting.vote(meetingId, command, motion, roster.rulesOf(bodyId), attendance);
         apply(vote);
         return vote;
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.meeting.MeetingCommands.CorrectVote;
 import org.civicledger.command.meeting.MeetingCommands.RecordVote;
+import org.civicledger.command.roster.BodyRules;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.VoteChoice;
 import org.civicledger.events.meeting.VoteCorrected;
@@ -17,7 +18,7 @@ import org.civicledger.events.meeting.VoteRecorded.Result;
 import org.civicledger.events.meeting.VoteRecorded.Tally;
 import org.civicledger.events.roster.VoteThreshold;
 
-/** The arithmetic and rules of counting, recounting and reconsidering votes; the Meeting applies the results. */
+/** The arithmetic and rules of taking, counting, recounting and reconsidering votes; the Meeting applies them. */
 final class Voting {
 
     private Voting() {
@@ -37,12 +38,18 @@ final class Voting {
     }
 
     /**
-     * The vote on the motion: the chair's declared result for a voice vote, or the counted roll of those present
-     * (absent, departed and excused members recorded as such).
+     * The vote on the motion, if a quorum is present: the chair's declared result for a voice vote, or the counted
+     * roll of those present (absent, departed and excused members recorded as such), under the body's threshold.
      */
-    static VoteRecorded vote(String meetingId, RecordVote command, Motion motion, VoteThreshold threshold,
-                             Attendance attendance, int seats) {
+    static VoteRecorded vote(String meetingId, RecordVote command, Motion motion, BodyRules rules,
+                             Attendance attendance) {
         Set<String> present = attendance.with(Attendance.Status.PRESENT);
+        int seats = rules.seats();
+        if (present.size() < rules.quorumRequired()) {
+            throw RuleViolation.conflict("no-quorum", present.size() + " of " + seats + " members present; "
+                    + "a quorum (" + rules.quorum() + ") needs " + rules.quorumRequired() + ". No quorum, no vote.");
+        }
+        VoteThreshold threshold = rules.threshold(motion.kind());
         if (command.roll() == null) {
             return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.VOICE,
                     List.of(), command.voice(), threshold, null, null, present.size(), seats, command.occurredAt());
