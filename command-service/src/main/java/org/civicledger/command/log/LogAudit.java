@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -13,6 +14,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.civicledger.command.ledger.EventPositions;
+import org.civicledger.command.ledger.EventPositions.StoredRow;
 import org.civicledger.command.publish.PublicEvent;
 import org.civicledger.tlog.Hashes;
 import org.civicledger.tlog.TreeBuilder;
@@ -23,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-verifies the stored log against the event store: every leaf's event is read back from domain_event_entry, its
+ * Re-verifies the stored log against the event store: every leaf's event is read back (EventPositions), its
  * public bytes rebuilt with {@link PublicEvent} (the publisher's own function) and hashed; the hash must equal the
  * stored leaf hash, the recomputed root must equal the latest checkpoint's, and so must the root from stored hashes.
  */
@@ -34,15 +37,17 @@ public class LogAudit {
     private static final int PAGE = 2000;
 
     private final JdbcTemplate jdbc;
+    private final EventPositions events;
     private final Serializer serializer;
     private final TransparencyLog log;
     private final Checkpoints checkpoints;
     private final LedgerIntegrity integrity;
     private final Clock clock;
 
-    LogAudit(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, TransparencyLog log,
-             Checkpoints checkpoints, LedgerIntegrity integrity, Clock clock) {
+    LogAudit(JdbcTemplate jdbc, EventPositions events, @Qualifier("eventSerializer") Serializer serializer,
+             TransparencyLog log, Checkpoints checkpoints, LedgerIntegrity integrity, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.serializer = serializer;
         this.log = log;
         this.checkpoints = checkpoints;
@@ -88,10 +93,7 @@ public class LogAudit {
                 && !MessageDigest.isEqual(log.root(checkpoint.get().size()), checkpoint.get().root())) {
             problem = "the stored tree no longer gives the root of checkpoint " + checkpoint.get().size();
         }
-        Long gap = jdbc.queryForObject("""
-                SELECT min(e.global_index) FROM domain_event_entry e
-                WHERE e.global_index < (SELECT max(global_index) FROM log_leaf)
-                  AND NOT EXISTS (SELECT 1 FROM log_leaf l WHERE l.global_index = e.global_index)""", Long.class);
+        Long gap = events.firstWithoutLeaf();
         if (gap != null && problem == null) {
             problem = "the event at position " + gap + " is not in the log";
             firstBad = gap;
@@ -114,18 +116,21 @@ public class LogAudit {
         }
     }
 
+    /** The leaves in [from, to) with their stored hashes and their events; a leaf whose event is gone is left out. */
     private List<Row> page(long from, long to) {
-        return jdbc.query("""
-                SELECT l.leaf_index, e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number,
-                       e.type, e.meta_data, e.payload, e.payload_revision, e.payload_type, e.time_stamp, h.hash
+        List<Leaf> leaves = jdbc.query("""
+                SELECT l.leaf_index, l.global_index, h.hash
                 FROM log_leaf l
-                JOIN domain_event_entry e ON e.global_index = l.global_index
                 LEFT JOIN log_hash h ON h.idx = 2 * l.leaf_index - bit_count(l.leaf_index::bit(64))
                 WHERE l.leaf_index >= ? AND l.leaf_index < ?
                 ORDER BY l.leaf_index""",
-                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getBytes(7), rs.getBytes(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getBytes(12)), from, to);
+                (rs, n) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getBytes(3)), from, to);
+        Map<Long, StoredRow> stored = events.rowsAt(leaves.stream().map(Leaf::position).toList());
+        return leaves.stream().filter(l -> stored.containsKey(l.position()))
+                .map(l -> Row.of(l, stored.get(l.position()))).toList();
+    }
+
+    private record Leaf(long leafIndex, long position, byte[] storedHash) {
     }
 
     /** The event as Axon's storage engine would hand it to the publisher. */
@@ -141,6 +146,12 @@ public class LogAudit {
     record Row(long leafIndex, long position, String eventId, String aggregateId, long sequence, String type,
                byte[] metaData, byte[] payload, String payloadRevision, String payloadType, String timeStamp,
                byte[] storedHash) {
+
+        private static Row of(Leaf leaf, StoredRow event) {
+            return new Row(leaf.leafIndex(), leaf.position(), event.eventId(), event.aggregateId(), event.sequence(),
+                    event.type(), event.metaData(), event.payload(), event.payloadRevision(), event.payloadType(),
+                    event.timeStamp(), leaf.storedHash());
+        }
 
         /** The leaf hash the event gives today; null if it no longer even reads as an event. */
         byte[] leafHashNow(LogAudit audit) {

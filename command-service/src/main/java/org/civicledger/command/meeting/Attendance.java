@@ -1,5 +1,7 @@
 package org.civicledger.command.meeting;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonMerge;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,10 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.ledger.SnapshotState;
+import org.civicledger.command.meeting.MeetingCommands.RecordArrival;
+import org.civicledger.command.meeting.MeetingCommands.RecordDeparture;
+import org.civicledger.command.meeting.MeetingCommands.TakeRollCall;
+import org.civicledger.events.meeting.MemberArrived;
+import org.civicledger.events.meeting.MemberDeparted;
+import org.civicledger.events.meeting.RollCallTaken;
 
-/** Who is in the room: the roll call's rules, then arrivals and departures. */
+/**
+ * Who is in the room: the roll call's rules, then arrivals and departures. An entity of the {@link Meeting}, which
+ * lets a {@link MeetingCommands.MemberMovement} through only once the meeting is under way and the roll called.
+ */
 @SnapshotState
 final class Attendance {
 
@@ -24,9 +37,14 @@ final class Attendance {
         return rollCallTaken;
     }
 
-    /** A roll call names every member seated on the body that day, each once, and nobody else. */
-    static void requireComplete(Set<String> seated, List<String> present, List<String> absent, List<String> excused) {
-        List<String> listed = Stream.of(present, absent, excused).flatMap(List::stream).toList();
+    /** The roll is called once, and names every member seated on the body that day, each once, and nobody else. */
+    void requireRollCall(Set<String> seated, TakeRollCall command) {
+        if (rollCallTaken) {
+            throw RuleViolation.conflict("roll-call-already-taken",
+                    "The roll was already called; record later arrivals and departures instead.");
+        }
+        List<String> listed = Stream.of(command.present(), command.absent(), command.excused())
+                .flatMap(List::stream).toList();
         Set<String> seen = new HashSet<>();
         for (String person : listed) {
             if (!seen.add(person)) {
@@ -47,7 +65,19 @@ final class Attendance {
         }
     }
 
-    void requireCanArrive(String person) {
+    @CommandHandler
+    void handle(RecordArrival command) {
+        requireCanArrive(command.person());
+        apply(new MemberArrived(command.meetingId(), command.person(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordDeparture command) {
+        requireCanDepart(command.person());
+        apply(new MemberDeparted(command.meetingId(), command.person(), command.occurredAt()));
+    }
+
+    private void requireCanArrive(String person) {
         Status status = members.get(person);
         if (status == null) {
             throw RuleViolation.unprocessable("not-seated",
@@ -58,7 +88,7 @@ final class Attendance {
         }
     }
 
-    void requireCanDepart(String person) {
+    private void requireCanDepart(String person) {
         if (members.get(person) != Status.PRESENT) {
             throw RuleViolation.conflict("not-present", "'" + person + "' is not present, so cannot leave.");
         }
@@ -83,18 +113,21 @@ final class Attendance {
         return people;
     }
 
-    void rollCall(List<String> present, List<String> absent, List<String> excused) {
+    @EventSourcingHandler
+    void on(RollCallTaken event) {
         rollCallTaken = true;
-        present.forEach(p -> members.put(p, Status.PRESENT));
-        absent.forEach(p -> members.put(p, Status.ABSENT));
-        excused.forEach(p -> members.put(p, Status.EXCUSED));
+        event.present().forEach(p -> members.put(p, Status.PRESENT));
+        event.absent().forEach(p -> members.put(p, Status.ABSENT));
+        event.excused().forEach(p -> members.put(p, Status.EXCUSED));
     }
 
-    void arrived(String person) {
-        members.put(person, Status.PRESENT);
+    @EventSourcingHandler
+    void on(MemberArrived event) {
+        members.put(event.person(), Status.PRESENT);
     }
 
-    void departed(String person) {
-        members.put(person, Status.DEPARTED);
+    @EventSourcingHandler
+    void on(MemberDeparted event) {
+        members.put(event.person(), Status.DEPARTED);
     }
 }

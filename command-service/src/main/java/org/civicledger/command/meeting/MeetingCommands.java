@@ -15,6 +15,14 @@ public final class MeetingCommands {
     private MeetingCommands() {
     }
 
+    /** A change to the draft or published agenda: the Agenda decides it once the Meeting finds the agenda open. */
+    public sealed interface AgendaChange permits AddAgendaItem, RemoveAgendaItem, ReorderAgenda, PublishAgenda {
+    }
+
+    /** An arrival or departure after the roll call: the Attendance decides it once the Meeting is under way. */
+    public sealed interface MemberMovement permits RecordArrival, RecordDeparture {
+    }
+
     public record ScheduleMeeting(String meetingId, String bodyId, OffsetDateTime startsAt, String timeZone,
                                   String location, Instant occurredAt) {
     }
@@ -27,17 +35,19 @@ public final class MeetingCommands {
     }
 
     public record AddAgendaItem(@TargetAggregateIdentifier String meetingId, String itemId, String fileId,
-                                String title, boolean consent, Instant occurredAt) {
+                                String title, boolean consent, Instant occurredAt) implements AgendaChange {
     }
 
-    public record RemoveAgendaItem(@TargetAggregateIdentifier String meetingId, String itemId, Instant occurredAt) {
+    public record RemoveAgendaItem(@TargetAggregateIdentifier String meetingId, String itemId, Instant occurredAt)
+            implements AgendaChange {
     }
 
     public record ReorderAgenda(@TargetAggregateIdentifier String meetingId, List<String> itemIds,
-                                Instant occurredAt) {
+                                Instant occurredAt) implements AgendaChange {
     }
 
-    public record PublishAgenda(@TargetAggregateIdentifier String meetingId, Instant occurredAt) {
+    public record PublishAgenda(@TargetAggregateIdentifier String meetingId, Instant occurredAt)
+            implements AgendaChange {
     }
 
     public record CallToOrder(@TargetAggregateIdentifier String meetingId, Instant occurredAt) {
@@ -47,10 +57,12 @@ public final class MeetingCommands {
                                List<String> excused, Instant occurredAt) {
     }
 
-    public record RecordArrival(@TargetAggregateIdentifier String meetingId, String person, Instant occurredAt) {
+    public record RecordArrival(@TargetAggregateIdentifier String meetingId, String person, Instant occurredAt)
+            implements MemberMovement {
     }
 
-    public record RecordDeparture(@TargetAggregateIdentifier String meetingId, String person, Instant occurredAt) {
+    public record RecordDeparture(@TargetAggregateIdentifier String meetingId, String person, Instant occurredAt)
+            implements MemberMovement {
     }
 
     public record AdjournMeeting(@TargetAggregateIdentifier String meetingId, Instant occurredAt) {

@@ -7,17 +7,25 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.modelling.command.EntityId;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.ledger.SnapshotState;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.VoteRecorded.MemberVote;
 
-/** A motion made at the meeting and, once voted, the record of its vote as it currently stands (corrections). */
+/**
+ * A motion made at the meeting and, once voted, the record of its vote as it currently stands (corrections). An
+ * entity of the meeting's {@link Floor}: it is forwarded the events that name its motion id.
+ */
 @SnapshotState
 final class Motion {
 
+    @EntityId
     private final String motionId;
     private final MotionKind kind;
     private final String itemId;
@@ -83,9 +91,18 @@ final class Motion {
         return eventId.equals(voteEventId);
     }
 
-    void voted(VoteRecorded recorded, String eventId) {
+    @EventSourcingHandler
+    void on(VoteRecorded recorded, @MessageIdentifier String eventId) {
         vote = recorded;
         voteEventId = eventId;
+    }
+
+    /** The corrected roll becomes the record a later correction must name. */
+    @EventSourcingHandler
+    void on(VoteCorrected event, @MessageIdentifier String eventId) {
+        on(new VoteRecorded(vote.meetingId(), event.motionId(), event.fileId(), event.kind(), vote.method(),
+                event.votes(), event.result(), event.threshold(), event.tally(), event.needed(), event.present(),
+                event.seats(), event.occurredAt()), eventId);
     }
 
     /** Who cast a vote (not absent or excused) when the vote was taken: a correction may only change their choices. */

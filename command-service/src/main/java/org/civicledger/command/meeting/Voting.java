@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.command.meeting.MeetingCommands.CorrectVote;
+import org.civicledger.command.meeting.MeetingCommands.RecordVote;
+import org.civicledger.command.roster.BodyRules;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.VoteChoice;
 import org.civicledger.events.meeting.VoteCorrected;
@@ -16,7 +18,7 @@ import org.civicledger.events.meeting.VoteRecorded.Result;
 import org.civicledger.events.meeting.VoteRecorded.Tally;
 import org.civicledger.events.roster.VoteThreshold;
 
-/** The arithmetic and rules of counting, recounting and reconsidering votes; the Meeting applies the results. */
+/** The arithmetic and rules of taking, counting, recounting and reconsidering votes; the Meeting applies them. */
 final class Voting {
 
     private Voting() {
@@ -33,6 +35,31 @@ final class Voting {
         boolean carried = threshold.carries(tally.ayes(), tally.noes(), present, seats);
         return new Count(votes, tally, carried ? Result.PASSED : Result.FAILED,
                 threshold.needed(tally.ayes() + tally.noes(), present, seats));
+    }
+
+    /**
+     * The vote on the motion, if a quorum is present: the chair's declared result for a voice vote, or the counted
+     * roll of those present (absent, departed and excused members recorded as such), under the body's threshold.
+     */
+    static VoteRecorded vote(String meetingId, RecordVote command, Motion motion, BodyRules rules,
+                             Attendance attendance) {
+        Set<String> present = attendance.with(Attendance.Status.PRESENT);
+        int seats = rules.seats();
+        if (present.size() < rules.quorumRequired()) {
+            throw RuleViolation.conflict("no-quorum", present.size() + " of " + seats + " members present; "
+                    + "a quorum (" + rules.quorum() + ") needs " + rules.quorumRequired() + ". No quorum, no vote.");
+        }
+        VoteThreshold threshold = rules.threshold(motion.kind());
+        if (command.roll() == null) {
+            return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.VOICE,
+                    List.of(), command.voice(), threshold, null, null, present.size(), seats, command.occurredAt());
+        }
+        Count count = count(command.roll(), present,
+                attendance.with(Attendance.Status.ABSENT, Attendance.Status.DEPARTED),
+                attendance.with(Attendance.Status.EXCUSED), threshold, present.size(), seats);
+        return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.ROLL_CALL,
+                count.votes(), count.result(), threshold, count.tally(), count.needed(), present.size(), seats,
+                command.occurredAt());
     }
 
     /**

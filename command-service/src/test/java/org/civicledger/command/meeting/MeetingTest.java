@@ -368,7 +368,7 @@ class MeetingTest {
 
     private void approvingMotion(String meeting, String motion) {
         Motions decided = (m, id) -> m.equals(meeting) && id.equals(motion);
-        fixture.registerInjectableResource(decided);
+        fixture.registerAnnotatedCommandHandler(new MinutesApproval(fixture::getRepository, decided));
     }
 
     @Test
