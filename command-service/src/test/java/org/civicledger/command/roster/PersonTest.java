@@ -3,6 +3,7 @@ package org.civicledger.command.roster;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.civicledger.command.ledger.Refused;
 import org.civicledger.command.ledger.RuleViolation;
 import org.civicledger.events.roster.PersonRegistered;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PersonTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterPerson("shiva-bidar", "Shiva Bidar", AT))
                 .expectException(RuleViolation.class)
-                .expectExceptionMessage("A person with id 'shiva-bidar' is already registered.")
+                .expectException(Refused.by("person-already-registered"))
                 .expectNoEvents();
     }
 }
