@@ -38,7 +38,8 @@ import org.civicledger.events.roster.VoteThreshold;
 
 /**
  * A council's record as the command side would write it, for rebuild tests and the rebuild benchmark: 20 members,
- * then meeting cycles of 108 events each — ten resolutions introduced, cosponsored (one withdrawn), referred, put on
+ * then meeting cycles of 113 events each — ten resolutions introduced, cosponsored (one withdrawn, half of those
+ * signed again), referred, put on
  * a published agenda, moved, voted by roll call and adopted, the meeting adjourned and the previous one's minutes
  * approved.
  */
@@ -84,6 +85,10 @@ final class CouncilWorkload {
                     out.add(new CosponsorAdded(file, members.get((f + c) % 20), day.plusSeconds(c)));
                 }
                 out.add(new CosponsorWithdrawn(file, members.get((f + 2) % 20), day.plusSeconds(5)));
+                if (f % 2 == 0) {
+                    // Signed again: the withdrawal must come between the two signatures in every batch.
+                    out.add(new CosponsorAdded(file, members.get((f + 2) % 20), day.plusSeconds(6)));
+                }
                 out.add(new FileReferred(file, body, day.plusSeconds(6)));
             }
             out.add(new MeetingScheduled(meeting, body, OffsetDateTime.ofInstant(day.plusSeconds(7 * 86_400L),

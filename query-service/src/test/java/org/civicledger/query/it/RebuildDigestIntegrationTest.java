@@ -2,6 +2,7 @@ package org.civicledger.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ class RebuildDigestIntegrationTest {
     @Qualifier("eventStreamConsumer")
     SmartLifecycle consumer;
 
+    @Autowired
+    MeterRegistry meters;
+
+    private double reapplied() {
+        return meters.get("civic.stream.batches.reapplied").counter().count();
+    }
+
     @Test
     void rebuildInLargeBatchesEqualsLiveApplication() throws Exception {
         List<CivicEvent> events = CouncilWorkload.of("digest", 1_200);
@@ -58,10 +66,13 @@ class RebuildDigestIntegrationTest {
         Map<String, String> live = RebuildFixture.digest(jdbc);
         assertThat(live.get("file_search")).startsWith("110:");
 
+        double reappliedBefore = reapplied();
         RebuildFixture.rebuild(jdbc, consumer, events.size());
         Map<String, String> rebuilt = RebuildFixture.digest(jdbc);
 
         assertThat(rebuilt).isEqualTo(live);
+        // A batch that failed and was applied again event by event would hide a wrong order of its writes.
+        assertThat(reapplied()).as("batches applied again event by event").isEqualTo(reappliedBefore);
         assertThat(jdbc.queryForObject("SELECT next_offset FROM consumer_offset", Long.class))
                 .isEqualTo((long) events.size());
     }

@@ -26,7 +26,7 @@ final class RebuildFixture {
     private RebuildFixture() {
     }
 
-    /** Creates the database and the topic; answers the JDBC URL. */
+    /** Creates the database, the topic and its (empty) checkpoint topic; answers the JDBC URL. */
     static String prepare(String name) {
         String url = TopicIntegrationTest.POSTGRES.getJdbcUrl();
         try (Connection c = DriverManager.getConnection(url, TopicIntegrationTest.POSTGRES.getUsername(),
@@ -37,15 +37,17 @@ final class RebuildFixture {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TopicIntegrationTest.KAFKA.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1),
+                    new NewTopic(name + "_checkpoints", 1, (short) 1))).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("could not create topic " + name, e);
         }
         return url.substring(0, url.lastIndexOf('/') + 1) + name;
     }
 
+    /** The topic's records applied so far (one partition, offsets from 0): a row read, not a count of the log. */
     static long applied(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT count(*) FROM event_log", Long.class);
+        return jdbc.queryForObject("SELECT COALESCE(sum(next_offset), 0) FROM consumer_offset", Long.class);
     }
 
     static void awaitApplied(JdbcTemplate jdbc, long events, Duration atMost) {
