@@ -82,7 +82,8 @@ public class FileProjection implements Projection {
     @Handles
     void on(AmendmentAdopted e) {
         if (e.version() != null) {
-            writes.update(Rows.of("file", e.fileId()), "UPDATE legislative_file SET text = ?, version = ? WHERE file_id = ?",
+            writes.update(Rows.of("file", e.fileId()),
+                    "UPDATE legislative_file SET text = ?, version = ? WHERE file_id = ?",
                     e.text(), e.version(), e.fileId());
         }
     }

@@ -36,7 +36,8 @@ public class RosterProjection implements Projection {
 
     @Handles
     void on(PersonRegistered e) {
-        writes.update(Rows.of("person", e.personId()), "INSERT INTO person (person_id, name, registered_at) VALUES (?, ?, ?)",
+        writes.update(Rows.of("person", e.personId()),
+                "INSERT INTO person (person_id, name, registered_at) VALUES (?, ?, ?)",
                 e.personId(), e.name(), Timestamp.from(e.occurredAt()));
     }
 

@@ -149,7 +149,8 @@ class VoteProjection implements Projection {
         for (int i = 0; i < votes.size(); i++) {
             ballots.add(new Object[] {voteId, i, votes.get(i).person(), votes.get(i).choice().name()});
         }
-        writes.batch(rows, "INSERT INTO member_vote (event_id, ordinal, person_id, choice) VALUES (?, ?, ?, ?)", ballots);
+        writes.batch(rows, "INSERT INTO member_vote (event_id, ordinal, person_id, choice) VALUES (?, ?, ?, ?)",
+                ballots);
     }
 
     /** In the order made; each with its latest vote (a reconsidered motion can be voted on again), or none yet. */
