@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.civicledger.query.web.NotFound;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/files")
 public class FileQueries {
 
-    private static final String SUMMARY = """
-            SELECT file_id, file_number, type, title, status, sponsor, introduced_at FROM legislative_file""";
-
-    private final JdbcTemplate jdbc;
+    private final FileProjection files;
     private final ReferralProjection referrals;
     private final AmendmentProjection amendments;
 
-    FileQueries(JdbcTemplate jdbc, ReferralProjection referrals, AmendmentProjection amendments) {
-        this.jdbc = jdbc;
+    FileQueries(FileProjection files, ReferralProjection referrals, AmendmentProjection amendments) {
+        this.files = files;
         this.referrals = referrals;
         this.amendments = amendments;
     }
@@ -44,14 +40,7 @@ public class FileQueries {
     public Map<String, Object> list(@RequestParam(required = false) String sponsor,
                                     @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String cosponsor) {
-        List<FileSummary> items = jdbc.query(SUMMARY + """
-                         WHERE (?::text IS NULL OR sponsor = ?) AND (?::text IS NULL OR status = ?)
-                           AND (?::text IS NULL OR file_id IN (SELECT file_id FROM file_cosponsor WHERE person_id = ?))
-                        ORDER BY introduced_at, file_number""",
-                (rs, n) -> new FileSummary(rs.getString("file_id"), rs.getString("file_number"), rs.getString("type"),
-                        rs.getString("title"), rs.getString("status"), rs.getString("sponsor"),
-                        rs.getTimestamp("introduced_at").toInstant()),
-                sponsor, sponsor, status, status, cosponsor, cosponsor);
+        List<FileSummary> items = files.summaries(sponsor, status, cosponsor);
         return Map.of("items", items);
     }
 
@@ -59,18 +48,8 @@ public class FileQueries {
     @GetMapping("/{fileId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public FileView file(@PathVariable String fileId) {
-        List<String> cosponsors = jdbc.queryForList(
-                "SELECT person_id FROM file_cosponsor WHERE file_id = ? ORDER BY signed_position", String.class,
-                fileId);
         List<ReferralProjection.Referral> referred = referrals.of(fileId);
         List<AmendmentProjection.Amendment> amended = amendments.of(fileId);
-        return jdbc.query("""
-                        SELECT file_id, file_number, type, title, text, status, sponsor, introduced_at, version
-                        FROM legislative_file WHERE file_id = ?""",
-                (rs, n) -> new FileView(rs.getString("file_id"), rs.getString("file_number"), rs.getString("type"),
-                        rs.getString("title"), rs.getString("text"), rs.getString("status"), rs.getString("sponsor"),
-                        cosponsors, rs.getTimestamp("introduced_at").toInstant(), referred, rs.getInt("version"),
-                        amended),
-                fileId).stream().findFirst().orElseThrow(() -> NotFound.file(fileId));
+        return files.view(fileId, referred, amended).orElseThrow(() -> NotFound.file(fileId));
     }
 }

@@ -3,12 +3,14 @@ package org.civicledger.query.file;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.file.FileReferred;
 import org.civicledger.events.meeting.MeetingAdjourned;
 import org.civicledger.events.meeting.VoteRecorded;
+import org.civicledger.query.stream.Handles;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.stream.ReadModelWrites;
+import org.civicledger.query.stream.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 class ReferralProjection implements Projection {
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    ReferralProjection(JdbcTemplate jdbc) {
+    ReferralProjection(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     record Referral(String body, Instant referredAt) {
@@ -28,34 +32,47 @@ class ReferralProjection implements Projection {
     record PendingReferral(String fileId, String fileNumber, String title, Instant referredAt) {
     }
 
-    @Override
-    public void apply(EventEnvelope envelope, CivicEvent event) {
-        if (event instanceof FileReferred e) {
-            jdbc.update("""
-                    INSERT INTO file_referral (file_id, body_id, referred_at, referred_position) VALUES (?, ?, ?, ?)""",
-                    e.fileId(), e.bodyId(), Timestamp.from(e.occurredAt()), envelope.position());
-        } else if (event instanceof MeetingAdjourned e) {
-            // A body has also acted on a file once a meeting of the body whose latest published agenda lists the
-            // file is adjourned: items can be disposed of without a recorded vote.
-            jdbc.update("""
-                    UPDATE file_referral r SET acted_at = ?
-                    FROM meeting m
-                    WHERE m.meeting_id = ? AND r.body_id = m.body_id AND r.acted_at IS NULL
-                      AND r.file_id IN (SELECT i.file_id FROM agenda_version_item i
-                                        WHERE i.meeting_id = m.meeting_id
-                                          AND i.version = (SELECT max(v.version) FROM agenda_version v
-                                                           WHERE v.meeting_id = m.meeting_id))""",
-                    Timestamp.from(e.occurredAt()), e.meetingId());
-        } else if (event instanceof VoteRecorded e && e.fileId() != null) {
-            // A vote on a motion about the file at a meeting of the body is the body acting on it. Only referrals
-            // made before the vote: a passing REFER motion's own FileReferred starts a new, pending one.
-            jdbc.update("""
-                    UPDATE file_referral r SET acted_at = ?
-                    FROM meeting m
-                    WHERE m.meeting_id = ? AND r.body_id = m.body_id AND r.file_id = ? AND r.acted_at IS NULL
-                      AND r.referred_position < ?""",
-                    Timestamp.from(e.occurredAt()), e.meetingId(), e.fileId(), envelope.position());
+    @Handles
+    void on(FileReferred e, EventEnvelope envelope) {
+        // After the file's own row, which it references.
+        writes.update(Rows.of("referral", e.fileId()).and("file", e.fileId()), """
+                INSERT INTO file_referral (file_id, body_id, referred_at, referred_position) VALUES (?, ?, ?, ?)""",
+                e.fileId(), e.bodyId(), Timestamp.from(e.occurredAt()), envelope.position());
+    }
+
+    /**
+     * A body has also acted on a file once a meeting of the body whose latest published agenda lists the file is
+     * adjourned: items can be disposed of without a recorded vote. It reads the meeting's agenda and writes the
+     * referrals of whichever files it lists: no queued write of a referral moves across it.
+     */
+    @Handles
+    void on(MeetingAdjourned e) {
+        writes.update(Rows.of("meeting", e.meetingId()).andEvery("referral"), """
+                UPDATE file_referral r SET acted_at = ?
+                FROM meeting m
+                WHERE m.meeting_id = ? AND r.body_id = m.body_id AND r.acted_at IS NULL
+                  AND r.file_id IN (SELECT i.file_id FROM agenda_version_item i
+                                    WHERE i.meeting_id = m.meeting_id
+                                      AND i.version = (SELECT max(v.version) FROM agenda_version v
+                                                       WHERE v.meeting_id = m.meeting_id))""",
+                Timestamp.from(e.occurredAt()), e.meetingId());
+    }
+
+    /**
+     * A vote on a motion about the file at a meeting of the body is the body acting on it. Only referrals made before
+     * the vote: a passing REFER motion's own FileReferred starts a new, pending one.
+     */
+    @Handles
+    void on(VoteRecorded e, EventEnvelope envelope) {
+        if (e.fileId() == null) {
+            return;
         }
+        writes.update(Rows.of("referral", e.fileId()).and("meeting", e.meetingId()), """
+                UPDATE file_referral r SET acted_at = ?
+                FROM meeting m
+                WHERE m.meeting_id = ? AND r.body_id = m.body_id AND r.file_id = ? AND r.acted_at IS NULL
+                  AND r.referred_position < ?""",
+                Timestamp.from(e.occurredAt()), e.meetingId(), e.fileId(), envelope.position());
     }
 
     List<Referral> of(String fileId) {

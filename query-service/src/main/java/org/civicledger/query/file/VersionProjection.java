@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.file.AmendmentAdopted;
 import org.civicledger.events.file.FileIntroduced;
+import org.civicledger.query.stream.Handles;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.stream.ReadModelWrites;
+import org.civicledger.query.stream.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 class VersionProjection implements Projection {
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    VersionProjection(JdbcTemplate jdbc) {
+    VersionProjection(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     record VersionSummary(int version, Instant adoptedAt, String amendmentId, String meetingId, String motionId) {
@@ -31,13 +35,17 @@ class VersionProjection implements Projection {
     record Version(String fileId, int version, String text, Instant adoptedAt, String amendmentId) {
     }
 
-    @Override
-    public void apply(EventEnvelope envelope, CivicEvent event) {
-        if (event instanceof FileIntroduced e) {
-            jdbc.update("INSERT INTO file_version (file_id, version, text, adopted_at) VALUES (?, 1, ?, ?)",
-                    e.fileId(), e.text(), Timestamp.from(e.occurredAt()));
-        } else if (event instanceof AmendmentAdopted e && e.version() != null) {
-            jdbc.update("""
+    @Handles
+    void on(FileIntroduced e) {
+        writes.update(Rows.of("file", e.fileId()),
+                "INSERT INTO file_version (file_id, version, text, adopted_at) VALUES (?, 1, ?, ?)",
+                e.fileId(), e.text(), Timestamp.from(e.occurredAt()));
+    }
+
+    @Handles
+    void on(AmendmentAdopted e) {
+        if (e.version() != null) {
+            writes.update(Rows.of("file", e.fileId()), """
                     INSERT INTO file_version (file_id, version, text, adopted_at, amendment_id, meeting_id, motion_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     e.fileId(), e.version(), e.text(), Timestamp.from(e.occurredAt()), e.amendmentId(),

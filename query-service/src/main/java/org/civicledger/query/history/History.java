@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.EventJson;
 import org.civicledger.tlog.Hashes;
@@ -67,6 +68,33 @@ public class History {
                 ORDER BY d.position LIMIT ?""", History::parked, position, limit));
         items.sort(Comparator.comparingLong(HistoryItem::position));
         return items.size() > limit ? items.subList(0, limit) : items;
+    }
+
+    /** An event as the log holds it, with its leaf index in the query side's copy of the log (null if not yet). */
+    record Logged(long position, String eventId, String type, Instant occurredAt, Instant recordedAt,
+                  String recordedBy, String data, byte[] envelope, Long leafIndex) {
+    }
+
+    /** The selected events in position order, with their envelopes, for a records-request bundle. */
+    List<Logged> logged(Selection selection) {
+        return jdbc.query("""
+                SELECT position, event_id, type, occurred_at, recorded_at, recorded_by, data, envelope,
+                       (SELECT l.leaf_index FROM log_leaf l WHERE l.position = event_log.position) AS leaf_index
+                FROM event_log WHERE\s""" + selection.where() + " ORDER BY position", (rs, row) -> {
+                    long index = rs.getLong("leaf_index");
+                    Long leafIndex = rs.wasNull() ? null : index;
+                    return new Logged(rs.getLong("position"), rs.getString("event_id"), rs.getString("type"),
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("recorded_by"), rs.getString("data"), rs.getBytes("envelope"), leafIndex);
+                }, selection.arguments().toArray());
+    }
+
+    /** The envelope at {@code position} byte for byte, as published; a dead letter's too. */
+    Optional<byte[]> leaf(long position) {
+        return jdbc.query("""
+                SELECT envelope FROM event_log WHERE position = ? AND envelope IS NOT NULL
+                UNION ALL SELECT envelope FROM dead_letter WHERE position = ? LIMIT 1""",
+                (rs, row) -> rs.getBytes(1), position, position).stream().findFirst();
     }
 
     private static HistoryItem item(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.civicledger.query.web.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,11 +20,9 @@ public class HistoryQueries {
 
     private static final int MAX_PAGE = 1000;
 
-    private final JdbcTemplate jdbc;
     private final History history;
 
-    HistoryQueries(JdbcTemplate jdbc, History history) {
-        this.jdbc = jdbc;
+    HistoryQueries(History history) {
         this.history = history;
     }
 
@@ -58,13 +55,7 @@ public class HistoryQueries {
     /** The event's envelope byte for byte, as published: the transparency log's leaf (a dead letter's too). */
     @GetMapping(value = "/api/events/{position}/leaf", produces = "application/json")
     ResponseEntity<byte[]> leaf(@PathVariable long position) {
-        List<byte[]> bytes = jdbc.query("""
-                SELECT envelope FROM event_log WHERE position = ? AND envelope IS NOT NULL
-                UNION ALL SELECT envelope FROM dead_letter WHERE position = ? LIMIT 1""",
-                (rs, row) -> rs.getBytes(1), position, position);
-        if (bytes.isEmpty()) {
-            throw NotFound.of("event", Long.toString(position));
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.get(0));
+        byte[] bytes = history.leaf(position).orElseThrow(() -> NotFound.of("event", Long.toString(position)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes);
     }
 }

@@ -3,11 +3,13 @@ package org.civicledger.query.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.civicledger.events.EventJson;
+import org.civicledger.query.file.FileProjection;
+import org.civicledger.query.history.History.Logged;
 import org.civicledger.query.log.ServedCheckpoints;
 import org.civicledger.query.web.NotFound;
 import org.civicledger.query.web.Refused;
@@ -17,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,41 +32,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecordsRequests {
 
-    private static final String EVENTS = """
-            SELECT position, event_id, type, occurred_at, recorded_at, recorded_by, data, envelope,
-                   (SELECT l.leaf_index FROM log_leaf l WHERE l.position = event_log.position) AS leaf_index
-            FROM event_log WHERE\s""";
-
-    private record Logged(long position, String eventId, String type, Instant occurredAt, Instant recordedAt,
-                          String recordedBy, String data, byte[] envelope, Long leafIndex) {
-    }
-
-    private final JdbcTemplate jdbc;
+    private final History history;
+    private final FileProjection files;
     private final ServedCheckpoints checkpoints;
 
-    RecordsRequests(JdbcTemplate jdbc, ServedCheckpoints checkpoints) {
-        this.jdbc = jdbc;
+    RecordsRequests(History history, FileProjection files, ServedCheckpoints checkpoints) {
+        this.history = history;
+        this.files = files;
         this.checkpoints = checkpoints;
     }
 
     @GetMapping(value = "/api/files/{fileId}/records-request", produces = "application/zip")
     ResponseEntity<byte[]> file(@PathVariable String fileId) {
-        List<String> numbers = jdbc.queryForList("SELECT file_number FROM legislative_file WHERE file_id = ?",
-                String.class, fileId);
-        Selection about = Selection.aboutFile(fileId);
-        List<Logged> events = jdbc.query(EVENTS + about.where() + " ORDER BY position", RecordsRequests::logged,
-                about.arguments().toArray());
-        if (numbers.isEmpty() || events.isEmpty()) {
+        Optional<String> number = files.numberOf(fileId);
+        List<Logged> events = history.logged(Selection.aboutFile(fileId));
+        if (number.isEmpty() || events.isEmpty()) {
             throw NotFound.file(fileId);
         }
-        return bundle("legislative file " + numbers.get(0), numbers.get(0), events);
+        return bundle("legislative file " + number.get(), number.get(), events);
     }
 
     @GetMapping(value = "/api/meetings/{meetingId}/records-request", produces = "application/zip")
     ResponseEntity<byte[]> meeting(@PathVariable String meetingId) {
-        Selection of = new Selection(null, meetingId, null, null, null);
-        List<Logged> events = jdbc.query(EVENTS + of.where() + " ORDER BY position", RecordsRequests::logged,
-                of.arguments().toArray());
+        List<Logged> events = history.logged(new Selection(null, meetingId, null, null, null));
         if (events.isEmpty()) {
             throw NotFound.of("meeting", meetingId);
         }
@@ -130,14 +119,6 @@ class RecordsRequests {
         } catch (IOException ex) {
             return "";
         }
-    }
-
-    private static Logged logged(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        long index = rs.getLong("leaf_index");
-        Long leafIndex = rs.wasNull() ? null : index;
-        return new Logged(rs.getLong("position"), rs.getString("event_id"), rs.getString("type"),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("recorded_by"), rs.getString("data"), rs.getBytes("envelope"), leafIndex);
     }
 
     private static byte[] utf8(String s) {

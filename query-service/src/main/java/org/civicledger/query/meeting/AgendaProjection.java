@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.meeting.AgendaItemAdded;
 import org.civicledger.events.meeting.AgendaItemRemoved;
 import org.civicledger.events.meeting.AgendaPublished;
 import org.civicledger.events.meeting.AgendaReordered;
+import org.civicledger.query.stream.Handles;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.stream.ReadModelWrites;
+import org.civicledger.query.stream.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +26,11 @@ import org.springframework.stereotype.Component;
 class AgendaProjection implements Projection {
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    AgendaProjection(JdbcTemplate jdbc) {
+    AgendaProjection(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     record Agenda(Integer version, Instant publishedAt, List<Item> items) {
@@ -39,31 +43,41 @@ class AgendaProjection implements Projection {
     record DraftItem(String itemId, String fileId, String fileNumber, String title, boolean consent) {
     }
 
-    @Override
-    public void apply(EventEnvelope envelope, CivicEvent event) {
-        if (event instanceof AgendaItemAdded e) {
-            jdbc.update("""
-                    INSERT INTO agenda_draft_item (meeting_id, item_id, file_id, title, consent, place)
-                    SELECT ?, ?, ?, ?, ?, COALESCE(max(place), 0) + 1 FROM agenda_draft_item WHERE meeting_id = ?""",
-                    e.meetingId(), e.itemId(), e.fileId(), e.title(), e.consent(), e.meetingId());
-        } else if (event instanceof AgendaItemRemoved e) {
-            jdbc.update("DELETE FROM agenda_draft_item WHERE meeting_id = ? AND item_id = ?",
-                    e.meetingId(), e.itemId());
-        } else if (event instanceof AgendaReordered e) {
-            List<Object[]> places = new ArrayList<>();
-            for (int i = 0; i < e.itemIds().size(); i++) {
-                places.add(new Object[] {i + 1, e.meetingId(), e.itemIds().get(i)});
-            }
-            jdbc.batchUpdate("UPDATE agenda_draft_item SET place = ? WHERE meeting_id = ? AND item_id = ?", places);
-        } else if (event instanceof AgendaPublished e) {
-            jdbc.update("INSERT INTO agenda_version (meeting_id, version, published_at) VALUES (?, ?, ?)",
-                    e.meetingId(), e.version(), Timestamp.from(e.occurredAt()));
-            jdbc.batchUpdate("""
-                    INSERT INTO agenda_version_item (meeting_id, version, number, item_id, file_id, title, consent)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    e.items().stream().map(i -> new Object[] {e.meetingId(), e.version(), i.number(), i.itemId(),
-                            i.fileId(), i.title(), i.consent()}).toList());
+    /** The new item goes last on the draft: its place is read from the meeting's draft as it stands. */
+    @Handles
+    void on(AgendaItemAdded e) {
+        writes.update(Rows.of("meeting", e.meetingId()), """
+                INSERT INTO agenda_draft_item (meeting_id, item_id, file_id, title, consent, place)
+                SELECT ?, ?, ?, ?, ?, COALESCE(max(place), 0) + 1 FROM agenda_draft_item WHERE meeting_id = ?""",
+                e.meetingId(), e.itemId(), e.fileId(), e.title(), e.consent(), e.meetingId());
+    }
+
+    @Handles
+    void on(AgendaItemRemoved e) {
+        writes.update(Rows.of("meeting", e.meetingId()),
+                "DELETE FROM agenda_draft_item WHERE meeting_id = ? AND item_id = ?", e.meetingId(), e.itemId());
+    }
+
+    @Handles
+    void on(AgendaReordered e) {
+        List<Object[]> places = new ArrayList<>();
+        for (int i = 0; i < e.itemIds().size(); i++) {
+            places.add(new Object[] {i + 1, e.meetingId(), e.itemIds().get(i)});
         }
+        writes.batch(Rows.of("meeting", e.meetingId()),
+                "UPDATE agenda_draft_item SET place = ? WHERE meeting_id = ? AND item_id = ?", places);
+    }
+
+    @Handles
+    void on(AgendaPublished e) {
+        writes.update(Rows.of("meeting", e.meetingId()),
+                "INSERT INTO agenda_version (meeting_id, version, published_at) VALUES (?, ?, ?)",
+                e.meetingId(), e.version(), Timestamp.from(e.occurredAt()));
+        writes.batch(Rows.of("meeting", e.meetingId()), """
+                INSERT INTO agenda_version_item (meeting_id, version, number, item_id, file_id, title, consent)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                e.items().stream().map(i -> new Object[] {e.meetingId(), e.version(), i.number(), i.itemId(),
+                        i.fileId(), i.title(), i.consent()}).toList());
     }
 
     /** Every published version, oldest first. */

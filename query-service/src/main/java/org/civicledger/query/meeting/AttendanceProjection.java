@@ -6,12 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.meeting.MemberArrived;
 import org.civicledger.events.meeting.MemberDeparted;
 import org.civicledger.events.meeting.RollCallTaken;
+import org.civicledger.query.stream.Handles;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.stream.ReadModelWrites;
+import org.civicledger.query.stream.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 class AttendanceProjection implements Projection {
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    AttendanceProjection(JdbcTemplate jdbc) {
+    AttendanceProjection(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** kind: PRESENT, ABSENT or EXCUSED (roll call), ARRIVED or DEPARTED. */
@@ -33,19 +37,23 @@ class AttendanceProjection implements Projection {
     record PersonMeeting(String meetingId, String body, OffsetDateTime startsAt, String status) {
     }
 
-    @Override
-    public void apply(EventEnvelope envelope, CivicEvent event) {
-        if (event instanceof RollCallTaken e) {
-            List<Entry> named = new ArrayList<>();
-            e.present().forEach(p -> named.add(new Entry(p, "PRESENT", e.occurredAt(), envelope.position())));
-            e.absent().forEach(p -> named.add(new Entry(p, "ABSENT", e.occurredAt(), envelope.position())));
-            e.excused().forEach(p -> named.add(new Entry(p, "EXCUSED", e.occurredAt(), envelope.position())));
-            insert(e.meetingId(), named);
-        } else if (event instanceof MemberArrived e) {
-            insert(e.meetingId(), List.of(new Entry(e.person(), "ARRIVED", e.occurredAt(), envelope.position())));
-        } else if (event instanceof MemberDeparted e) {
-            insert(e.meetingId(), List.of(new Entry(e.person(), "DEPARTED", e.occurredAt(), envelope.position())));
-        }
+    @Handles
+    void on(RollCallTaken e, EventEnvelope envelope) {
+        List<Entry> named = new ArrayList<>();
+        e.present().forEach(p -> named.add(new Entry(p, "PRESENT", e.occurredAt(), envelope.position())));
+        e.absent().forEach(p -> named.add(new Entry(p, "ABSENT", e.occurredAt(), envelope.position())));
+        e.excused().forEach(p -> named.add(new Entry(p, "EXCUSED", e.occurredAt(), envelope.position())));
+        insert(e.meetingId(), named);
+    }
+
+    @Handles
+    void on(MemberArrived e, EventEnvelope envelope) {
+        insert(e.meetingId(), List.of(new Entry(e.person(), "ARRIVED", e.occurredAt(), envelope.position())));
+    }
+
+    @Handles
+    void on(MemberDeparted e, EventEnvelope envelope) {
+        insert(e.meetingId(), List.of(new Entry(e.person(), "DEPARTED", e.occurredAt(), envelope.position())));
     }
 
     private void insert(String meetingId, List<Entry> entries) {
@@ -55,7 +63,7 @@ class AttendanceProjection implements Projection {
             rows.add(new Object[] {meetingId, entry.position(), i, entry.person(), entry.kind(),
                     Timestamp.from(entry.occurredAt())});
         }
-        jdbc.batchUpdate("""
+        writes.batch(Rows.of("meeting", meetingId), """
                 INSERT INTO attendance_entry (meeting_id, position, ordinal, person_id, kind, occurred_at)
                 VALUES (?, ?, ?, ?, ?, ?)""", rows);
     }

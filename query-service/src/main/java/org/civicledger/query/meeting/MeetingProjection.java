@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.meeting.MeetingAdjourned;
 import org.civicledger.events.meeting.MeetingCalledToOrder;
@@ -17,7 +16,10 @@ import org.civicledger.events.meeting.MeetingCancelled;
 import org.civicledger.events.meeting.MeetingRescheduled;
 import org.civicledger.events.meeting.MeetingScheduled;
 import org.civicledger.query.meeting.TimeParameters.Bound;
+import org.civicledger.query.stream.Handles;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.stream.ReadModelWrites;
+import org.civicledger.query.stream.Rows;
 import org.civicledger.query.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,9 +34,11 @@ public class MeetingProjection implements Projection {
             FROM meeting""";
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    MeetingProjection(JdbcTemplate jdbc) {
+    MeetingProjection(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** {@code startsAt} is shown in the meeting's own time zone; {@code revisedAt} is when its record last changed. */
@@ -43,35 +47,48 @@ public class MeetingProjection implements Projection {
                    Instant revisedAt) {
     }
 
-    @Override
-    public void apply(EventEnvelope envelope, CivicEvent event) {
-        Timestamp revised = Timestamp.from(envelope.recordedAt());
-        if (event instanceof MeetingScheduled e) {
-            jdbc.update("""
-                    INSERT INTO meeting (meeting_id, body_id, starts_at, time_zone, location, status, revised_at)
-                    VALUES (?, ?, ?, ?, ?, 'SCHEDULED', ?)""",
-                    e.meetingId(), e.bodyId(), Timestamp.from(e.startsAt().toInstant()), e.timeZone(), e.location(),
-                    revised);
-        } else if (event instanceof MeetingRescheduled e) {
-            // A reschedule that names no location keeps the old one.
-            jdbc.update("""
-                    UPDATE meeting SET starts_at = ?, location = COALESCE(?, location), reschedules = reschedules + 1,
-                                       revised_at = ?
-                    WHERE meeting_id = ?""",
-                    Timestamp.from(e.startsAt().toInstant()), e.location(), revised, e.meetingId());
-        } else if (event instanceof MeetingCancelled e) {
-            jdbc.update("""
-                    UPDATE meeting SET status = 'CANCELLED', cancel_reason = ?, revised_at = ? WHERE meeting_id = ?""",
-                    e.reason(), revised, e.meetingId());
-        } else if (event instanceof MeetingCalledToOrder e) {
-            jdbc.update("""
-                    UPDATE meeting SET status = 'IN_PROGRESS', called_to_order_at = ?, revised_at = ?
-                    WHERE meeting_id = ?""", Timestamp.from(e.occurredAt()), revised, e.meetingId());
-        } else if (event instanceof MeetingAdjourned e) {
-            jdbc.update("""
-                    UPDATE meeting SET status = 'ADJOURNED', adjourned_at = ?, revised_at = ? WHERE meeting_id = ?""",
-                    Timestamp.from(e.occurredAt()), revised, e.meetingId());
-        }
+    @Handles
+    void on(MeetingScheduled e, EventEnvelope envelope) {
+        writes.update(Rows.of("meeting", e.meetingId()), """
+                INSERT INTO meeting (meeting_id, body_id, starts_at, time_zone, location, status, revised_at)
+                VALUES (?, ?, ?, ?, ?, 'SCHEDULED', ?)""",
+                e.meetingId(), e.bodyId(), Timestamp.from(e.startsAt().toInstant()), e.timeZone(), e.location(),
+                revised(envelope));
+    }
+
+    /** A reschedule that names no location keeps the old one. */
+    @Handles
+    void on(MeetingRescheduled e, EventEnvelope envelope) {
+        writes.update(Rows.of("meeting", e.meetingId()), """
+                UPDATE meeting SET starts_at = ?, location = COALESCE(?, location), reschedules = reschedules + 1,
+                                   revised_at = ?
+                WHERE meeting_id = ?""",
+                Timestamp.from(e.startsAt().toInstant()), e.location(), revised(envelope), e.meetingId());
+    }
+
+    @Handles
+    void on(MeetingCancelled e, EventEnvelope envelope) {
+        writes.update(Rows.of("meeting", e.meetingId()), """
+                UPDATE meeting SET status = 'CANCELLED', cancel_reason = ?, revised_at = ? WHERE meeting_id = ?""",
+                e.reason(), revised(envelope), e.meetingId());
+    }
+
+    @Handles
+    void on(MeetingCalledToOrder e, EventEnvelope envelope) {
+        writes.update(Rows.of("meeting", e.meetingId()), """
+                UPDATE meeting SET status = 'IN_PROGRESS', called_to_order_at = ?, revised_at = ?
+                WHERE meeting_id = ?""", Timestamp.from(e.occurredAt()), revised(envelope), e.meetingId());
+    }
+
+    @Handles
+    void on(MeetingAdjourned e, EventEnvelope envelope) {
+        writes.update(Rows.of("meeting", e.meetingId()), """
+                UPDATE meeting SET status = 'ADJOURNED', adjourned_at = ?, revised_at = ? WHERE meeting_id = ?""",
+                Timestamp.from(e.occurredAt()), revised(envelope), e.meetingId());
+    }
+
+    private static Timestamp revised(EventEnvelope envelope) {
+        return Timestamp.from(envelope.recordedAt());
     }
 
     public void requireMeeting(String meetingId) {

@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.meeting.MinutesApproved;
+import org.civicledger.query.stream.Handles;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.stream.ReadModelWrites;
+import org.civicledger.query.stream.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 class ApprovedMinutes implements Projection {
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    ApprovedMinutes(JdbcTemplate jdbc) {
+    ApprovedMinutes(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     record Approval(String text, String sha256, String approvingMeetingId, String motionId, Instant approvedAt,
@@ -29,15 +33,13 @@ class ApprovedMinutes implements Projection {
     record LaterCorrection(String eventId, String type, Instant recordedAt, String recordedBy, String reason) {
     }
 
-    @Override
-    public void apply(EventEnvelope envelope, CivicEvent event) {
-        if (event instanceof MinutesApproved e) {
-            jdbc.update("""
-                    INSERT INTO minutes_approval (meeting_id, text, sha256, approving_meeting_id, motion_id,
-                                                  approved_at, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", e.meetingId(), e.text(), e.sha256(), e.approvingMeetingId(),
-                    e.motionId(), Timestamp.from(e.occurredAt()), envelope.position());
-        }
+    @Handles
+    void on(MinutesApproved e, EventEnvelope envelope) {
+        writes.update(Rows.of("meeting", e.meetingId()), """
+                INSERT INTO minutes_approval (meeting_id, text, sha256, approving_meeting_id, motion_id, approved_at,
+                                              position)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", e.meetingId(), e.text(), e.sha256(), e.approvingMeetingId(),
+                e.motionId(), Timestamp.from(e.occurredAt()), envelope.position());
     }
 
     Optional<Approval> find(String meetingId) {

@@ -1,7 +1,8 @@
 package org.civicledger.query.search;
 
-import org.civicledger.events.CivicEvent;
-import org.civicledger.events.EventEnvelope;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.civicledger.events.file.AmendmentAdopted;
 import org.civicledger.events.file.CosponsorAdded;
 import org.civicledger.events.file.CosponsorWithdrawn;
@@ -9,7 +10,9 @@ import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.meeting.AgendaPublished;
 import org.civicledger.events.meeting.MinutesApproved;
 import org.civicledger.events.meeting.MotionMade;
+import org.civicledger.query.stream.Handles;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.stream.ReadModelWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
  * is searched — number, title, current text, sponsor and cosponsor names, and the approved minutes of every meeting
  * that had the file on a published agenda or made a motion on it. It reads the other read models, so the fold runs
  * it after them ({@link #readsOtherReadModels}). Each part is capped, so no text can make the tsvector too large and
- * the event a dead letter.
+ * the event a dead letter. A document is built once per file per applied batch, after the batch's other writes, from
+ * the read models as they then stand: a rebuild indexes each file once per batch, not once per event.
  */
 @Component
 class SearchProjection implements Projection {
@@ -43,11 +47,9 @@ class SearchProjection implements Projection {
                                   WHERE c.file_id = f.file_id)) AS names,
                        left(f.text, %1$d) AS body,
                        COALESCE(left((SELECT string_agg(m.text, E'\\n' ORDER BY m.approved_at, m.meeting_id)
-                                      FROM minutes_approval m
-                                      WHERE m.meeting_id IN (SELECT meeting_id FROM agenda_version_item
-                                                             WHERE file_id = f.file_id
-                                                             UNION SELECT meeting_id FROM motion
-                                                             WHERE file_id = f.file_id)), %1$d), '') AS minutes
+                                      FROM (SELECT meeting_id FROM agenda_version_item WHERE file_id = f.file_id
+                                            UNION SELECT meeting_id FROM motion WHERE file_id = f.file_id) fm
+                                      JOIN minutes_approval m USING (meeting_id)), %1$d), '') AS minutes
                 FROM legislative_file f WHERE f.file_id = ?
             )
             INSERT INTO file_search (file_id, document, english, spanish)
@@ -64,17 +66,22 @@ class SearchProjection implements Projection {
             + " document = EXCLUDED.document, english = EXCLUDED.english, spanish = EXCLUDED.spanish";
     private static final String FILL_IN = DOCUMENT + " ON CONFLICT (file_id) DO NOTHING";
 
-    /** The files a meeting's approved minutes speak of. */
-    private static final String FILES_OF_MEETING_WITH_MINUTES = """
-            SELECT file_id FROM agenda_version_item WHERE meeting_id = ? AND file_id IS NOT NULL
-            UNION SELECT file_id FROM motion WHERE meeting_id = ? AND file_id IS NOT NULL""";
+    /** The files the approved minutes of these meetings speak of. */
+    private static final String FILES_OF_MEETINGS_WITH_MINUTES = """
+            SELECT file_id FROM (
+                SELECT file_id, meeting_id FROM agenda_version_item WHERE meeting_id = ANY(?) AND file_id IS NOT NULL
+                UNION SELECT file_id, meeting_id FROM motion WHERE meeting_id = ANY(?) AND file_id IS NOT NULL) f
+            WHERE f.meeting_id IN (SELECT meeting_id FROM minutes_approval WHERE meeting_id = ANY(?))
+            GROUP BY file_id ORDER BY file_id""";
 
     private static final Logger log = LoggerFactory.getLogger(SearchProjection.class);
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    SearchProjection(JdbcTemplate jdbc) {
+    SearchProjection(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
@@ -82,35 +89,64 @@ class SearchProjection implements Projection {
         return true;
     }
 
-    @Override
-    public void apply(EventEnvelope envelope, CivicEvent event) {
-        if (event instanceof FileIntroduced e) {
+    @Handles
+    void on(FileIntroduced e) {
+        refresh(e.fileId());
+    }
+
+    @Handles
+    void on(CosponsorAdded e) {
+        refresh(e.fileId());
+    }
+
+    @Handles
+    void on(CosponsorWithdrawn e) {
+        refresh(e.fileId());
+    }
+
+    @Handles
+    void on(AmendmentAdopted e) {
+        if (e.version() != null) {
             refresh(e.fileId());
-        } else if (event instanceof CosponsorAdded e) {
-            refresh(e.fileId());
-        } else if (event instanceof CosponsorWithdrawn e) {
-            refresh(e.fileId());
-        } else if (event instanceof AmendmentAdopted e && e.version() != null) {
-            refresh(e.fileId());
-        } else if (event instanceof MinutesApproved e) {
-            refreshFilesOf(e.meetingId());
-        } else if (event instanceof AgendaPublished e) {
-            refreshFilesOf(e.meetingId());
-        } else if (event instanceof MotionMade e && e.fileId() != null) {
+        }
+    }
+
+    @Handles
+    void on(MinutesApproved e) {
+        refreshFilesOf(e.meetingId());
+    }
+
+    @Handles
+    void on(AgendaPublished e) {
+        refreshFilesOf(e.meetingId());
+    }
+
+    @Handles
+    void on(MotionMade e) {
+        if (e.fileId() != null) {
             refreshFilesOf(e.meetingId());
         }
     }
 
     private void refresh(String fileId) {
-        jdbc.update(REFRESH, fileId);
+        writes.afterWrites("file_search", fileId, this::refresh);
     }
 
-    /** Only when the meeting has approved minutes: otherwise nothing searched has changed. */
+    private void refresh(Set<String> fileIds) {
+        jdbc.batchUpdate(REFRESH, fileIds.stream().map(id -> new Object[] {id}).toList());
+    }
+
     private void refreshFilesOf(String meetingId) {
-        if (jdbc.queryForList("SELECT 1 FROM minutes_approval WHERE meeting_id = ?", meetingId).isEmpty()) {
-            return;
+        writes.afterWrites("file_search.meetings", meetingId, this::refreshFilesOf);
+    }
+
+    /** Only meetings with approved minutes: for the others nothing searched has changed. */
+    private void refreshFilesOf(Set<String> meetingIds) {
+        String[] ids = meetingIds.toArray(String[]::new);
+        List<String> files = jdbc.queryForList(FILES_OF_MEETINGS_WITH_MINUTES, String.class, ids, ids, ids);
+        if (!files.isEmpty()) {
+            refresh(new LinkedHashSet<>(files));
         }
-        jdbc.queryForList(FILES_OF_MEETING_WITH_MINUTES, String.class, meetingId, meetingId).forEach(this::refresh);
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.civicledger.query.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.sql.Timestamp;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,84 +26,151 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one polled batch in one transaction: each event is logged once (a duplicate's insert does nothing and
- * its projections are skipped), handed to every projection, and the partitions' next offsets are stored with it.
- * An event that cannot be projected never stops the stream: the batch is applied again with a savepoint per event,
- * the failing event is parked as a dead letter, and later events of its aggregate wait behind it.
+ * Applies one polled batch in one transaction: each event is logged once (an event id already logged, or seen earlier
+ * in the batch, is a duplicate and its projections are skipped), routed to the projections that handle its type, and
+ * the partitions' next offsets are stored with it. The projections' writes are queued and sent as JDBC batches at the
+ * end ({@link ReadModelWrites}): a rebuild's polls of thousands of events cost a few dozen round trips each, a live
+ * poll of one event the same statements as before. An event that cannot be projected never stops the stream: the
+ * batch is applied again with a savepoint per event, the failing event is parked as a dead letter, and later events
+ * of its aggregate wait behind it.
  */
 @Component
 class EventApplier {
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
 
+    private static final String LOG = """
+            INSERT INTO event_log (event_id, position, type, aggregate_type, aggregate_id, sequence,
+                                   occurred_at, recorded_at, recorded_by, revision, data, envelope)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+            ON CONFLICT (event_id) DO NOTHING""";
+
     private final JdbcTemplate jdbc;
-    private final List<Projection> projections;
+    private final Handlers handlers;
+    private final ReadModelWrites writes;
     private final DeadLetters deadLetters;
     private final RejectedRecords rejected;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
+    private final Counter reapplied;
 
-    EventApplier(JdbcTemplate jdbc, List<Projection> projections, DeadLetters deadLetters, RejectedRecords rejected,
-                 PlatformTransactionManager transactions) {
+    EventApplier(JdbcTemplate jdbc, List<Projection> projections, ReadModelWrites writes, DeadLetters deadLetters,
+                 RejectedRecords rejected, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.rejected = rejected;
         this.jdbc = jdbc;
-        // Read models first, then what is derived from them, each seeing the others' work on the same event.
-        this.projections = projections.stream()
-                .sorted(Comparator.comparing(Projection::readsOtherReadModels)).toList();
+        this.handlers = new Handlers(projections);
+        this.writes = writes;
         this.deadLetters = deadLetters;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.reapplied = Counter.builder("civic.stream.batches.reapplied")
+                .description("polled batches applied again event by event, after one of their events failed")
+                .register(meters);
     }
 
     /** Answers the highest position applied or parked in this batch (0 if none). */
     public long apply(ConsumerRecords<String, byte[]> records) {
         try {
-            return transaction.execute(status -> applyBatch(records, false));
+            return transaction.execute(status -> writes.inBatch(() -> applyBatch(records)));
         } catch (RuntimeException e) {
             if (Failures.isTransient(e)) {
                 throw e;
             }
             log.warn("an event in this batch cannot be projected; applying it event by event: {}", Failures.describe(e));
+            reapplied.increment();
             try {
-                return transaction.execute(status -> applyBatch(records, true));
+                return transaction.execute(status -> applyGuarded(records));
             } finally {
                 deadLetters.reload();
             }
         }
     }
 
-    /** {@code guarded}: a savepoint around each event, so one that fails is parked and the rest are applied. */
-    private long applyBatch(ConsumerRecords<String, byte[]> records, boolean guarded) {
+    /** The batch's writes queued: one query finds the events already logged, one batch inserts the new ones. */
+    private long applyBatch(ConsumerRecords<String, byte[]> records) {
         Set<String> held = new HashSet<>(deadLetters.heldAggregates());
-        long highest = 0;
+        List<Polled> polled = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
-            highest = Math.max(highest, applyOne(record, held, guarded));
+            EventEnvelope envelope = envelopeOf(record);
+            if (envelope != null) {
+                polled.add(new Polled(record.value(), envelope));
+            }
+        }
+        if (polled.size() == 1) {
+            // A live poll of one event: its insert says whether it is new, as before, with no lookup first.
+            Polled only = polled.get(0);
+            if (!held.contains(DeadLetters.aggregateOf(only.envelope()))) {
+                project(only.envelope(), only.bytes());
+            } else {
+                deadLetters.holdBack(only.bytes(), only.envelope());
+            }
+            StoredOffsetReader.storeOffsets(jdbc, records);
+            return only.envelope().position();
+        }
+        Set<String> logged = new HashSet<>(jdbc.queryForList("SELECT event_id FROM event_log WHERE event_id = ANY(?)",
+                String.class, (Object) polled.stream().map(p -> p.envelope().id()).toArray(String[]::new)));
+        long highest = 0;
+        for (Polled p : polled) {
+            EventEnvelope envelope = p.envelope();
+            if (held.contains(DeadLetters.aggregateOf(envelope))) {
+                deadLetters.holdBack(p.bytes(), envelope);
+            } else if (logged.add(envelope.id())) {
+                writes.update(Rows.of("event", envelope.id()), LOG, logArgs(envelope, p.bytes()));
+                decode(envelope).ifPresent(e -> handlers.dispatch(e, envelope));
+            } else {
+                log.debug("duplicate event {} at position {} skipped", envelope.id(), envelope.position());
+            }
+            highest = Math.max(highest, envelope.position());
         }
         StoredOffsetReader.storeOffsets(jdbc, records);
         return highest;
     }
 
-    private long applyOne(ConsumerRecord<String, byte[]> record, Set<String> held, boolean guarded) {
+    private record Polled(byte[] bytes, EventEnvelope envelope) {
+    }
+
+    /** A savepoint around each event, so one that fails is parked and the rest are applied. */
+    private long applyGuarded(ConsumerRecords<String, byte[]> records) {
+        Set<String> held = new HashSet<>(deadLetters.heldAggregates());
+        long highest = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            highest = Math.max(highest, applyOne(record, held));
+        }
+        StoredOffsetReader.storeOffsets(jdbc, records);
+        return highest;
+    }
+
+    /** Null, with the record kept as rejected, when it is not an event envelope. */
+    private EventEnvelope envelopeOf(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope;
         try {
             envelope = EventJson.mapper().readValue(record.value(), EventEnvelope.class);
         } catch (Exception e) {
             rejected.reject(record, "not an event envelope: " + e.getMessage());
-            return 0;
+            return null;
         }
         if (envelope.id() == null || envelope.type() == null || envelope.data() == null) {
             rejected.reject(record, "envelope without id, type or data");
+            return null;
+        }
+        return envelope;
+    }
+
+    private long applyOne(ConsumerRecord<String, byte[]> record, Set<String> held) {
+        EventEnvelope envelope = envelopeOf(record);
+        if (envelope == null) {
             return 0;
         }
         String aggregate = DeadLetters.aggregateOf(envelope);
         if (held.contains(aggregate)) {
             deadLetters.holdBack(record.value(), envelope);
-        } else if (!guarded) {
-            project(envelope, record.value());
         } else {
             try {
-                savepoint.executeWithoutResult(status -> project(envelope, record.value()));
+                savepoint.executeWithoutResult(status -> writes.inBatch(() -> {
+                    project(envelope, record.value());
+                    return null;
+                }));
             } catch (RuntimeException e) {
                 if (Failures.isTransient(e)) {
                     throw e;
@@ -160,19 +229,18 @@ class EventApplier {
             return;
         }
         Optional<CivicEvent> event = decode(envelope);
-        event.ifPresent(e -> projections.forEach(p -> p.apply(envelope, e)));
+        event.ifPresent(e -> handlers.dispatch(e, envelope));
     }
 
     private boolean logOnce(EventEnvelope envelope, byte[] bytes) {
-        return jdbc.update("""
-                INSERT INTO event_log (event_id, position, type, aggregate_type, aggregate_id, sequence,
-                                       occurred_at, recorded_at, recorded_by, revision, data, envelope)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                ON CONFLICT (event_id) DO NOTHING""",
-                envelope.id(), envelope.position(), envelope.type(), envelope.aggregateType(),
+        return jdbc.update(LOG, logArgs(envelope, bytes)) == 1;
+    }
+
+    private static Object[] logArgs(EventEnvelope envelope, byte[] bytes) {
+        return new Object[] {envelope.id(), envelope.position(), envelope.type(), envelope.aggregateType(),
                 envelope.aggregateId(), envelope.sequence(), Timestamp.from(envelope.occurredAt()),
                 Timestamp.from(envelope.recordedAt()), envelope.recordedBy(), envelope.revision(),
-                envelope.data().toString(), bytes) == 1;
+                envelope.data().toString(), bytes};
     }
 
     /** An event type this build does not know stays in the log (history shows it) but feeds no projection. */

@@ -99,6 +99,7 @@ public final class StoredOffsetReader {
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
+                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, settings.maxFetchBytes(),
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                     new StringDeserializer(), new ByteArrayDeserializer());
                  KafkaClientMetrics metrics = new KafkaClientMetrics(kafka, List.of(Tag.of("topic", topic)))) {

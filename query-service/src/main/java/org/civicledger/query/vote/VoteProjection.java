@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.meeting.MotionMade;
 import org.civicledger.events.meeting.VoteChoice;
@@ -16,7 +15,10 @@ import org.civicledger.events.meeting.VoteCorrected;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.VoteRecorded.MemberVote;
 import org.civicledger.events.meeting.VoteRecorded.Tally;
+import org.civicledger.query.stream.Handles;
 import org.civicledger.query.stream.Projection;
+import org.civicledger.query.stream.ReadModelWrites;
+import org.civicledger.query.stream.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +39,11 @@ class VoteProjection implements Projection {
             v.corrected""";
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    VoteProjection(JdbcTemplate jdbc) {
+    VoteProjection(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** A member's choice with its Open Civic Data option. */
@@ -76,25 +80,21 @@ class VoteProjection implements Projection {
                       String option, String result, Instant votedAt, boolean corrected) {
     }
 
-    @Override
-    public void apply(EventEnvelope envelope, CivicEvent event) {
-        if (event instanceof MotionMade e) {
-            jdbc.update("""
-                    INSERT INTO motion (meeting_id, motion_id, item_id, file_id, kind, mover, seconder, refer_to,
-                                        amendment_id, made_at, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    e.meetingId(), e.motionId(), e.itemId(), e.fileId(), e.kind().name(), e.mover(), e.seconder(),
-                    e.referTo(), e.amendmentId(), Timestamp.from(e.occurredAt()), envelope.position());
-        } else if (event instanceof VoteRecorded e) {
-            insert(envelope, e);
-        } else if (event instanceof VoteCorrected e) {
-            correct(envelope, e);
-        }
+    @Handles
+    void on(MotionMade e, EventEnvelope envelope) {
+        writes.update(Rows.of("meeting", e.meetingId()), """
+                INSERT INTO motion (meeting_id, motion_id, item_id, file_id, kind, mover, seconder, refer_to,
+                                    amendment_id, made_at, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.meetingId(), e.motionId(), e.itemId(), e.fileId(), e.kind().name(), e.mover(), e.seconder(),
+                e.referTo(), e.amendmentId(), Timestamp.from(e.occurredAt()), envelope.position());
     }
 
-    private void insert(EventEnvelope envelope, VoteRecorded e) {
+    /** The vote's rows are keyed by its meeting; a correction names the vote by event id and reads it first. */
+    @Handles
+    void on(VoteRecorded e, EventEnvelope envelope) {
         Tally t = e.tally();
-        jdbc.update("""
+        writes.update(Rows.of("meeting", e.meetingId()), """
                 INSERT INTO vote (event_id, meeting_id, motion_id, file_id, kind, method, result, threshold, ayes, noes,
                                   abstentions, recusals, absent, excused, needed, present, seats, voted_at, position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -103,15 +103,16 @@ class VoteProjection implements Projection {
                 t == null ? null : t.ayes(), t == null ? null : t.noes(), t == null ? null : t.abstentions(),
                 t == null ? null : t.recusals(), t == null ? null : t.absent(), t == null ? null : t.excused(),
                 e.needed(), e.present(), e.seats(), Timestamp.from(e.occurredAt()), envelope.position());
-        insertBallots(envelope.id(), e.votes());
+        insertBallots(Rows.of("meeting", e.meetingId()), envelope.id(), e.votes());
     }
 
     /**
      * The vote's row and ballots take the corrected roll and result, so every read shows the vote as it stands; the
      * original stays in the event log and the correction is listed on the vote.
      */
-    private void correct(EventEnvelope envelope, VoteCorrected e) {
-        List<String> corrected = jdbc.queryForList("""
+    @Handles
+    void on(VoteCorrected e, EventEnvelope envelope) {
+        List<String> corrected = writes.reading().queryForList("""
                 SELECT event_id FROM vote WHERE event_id = ?
                 UNION SELECT vote_event_id FROM vote_correction WHERE event_id = ?""", String.class,
                 e.corrects(), e.corrects());
@@ -121,8 +122,10 @@ class VoteProjection implements Projection {
             return;
         }
         String voteId = corrected.get(0);
+        // Read before it is queued: no later write of this vote can run before the correction's.
+        Rows rows = Rows.of("meeting", e.meetingId()).and("vote", voteId);
         Tally t = e.tally();
-        jdbc.update("""
+        writes.update(rows, """
                 UPDATE vote SET result = ?, threshold = ?, ayes = ?, noes = ?, abstentions = ?, recusals = ?,
                                 absent = ?, excused = ?, needed = ?, present = ?, seats = ?, corrected = true
                 WHERE event_id = ?""",
@@ -130,9 +133,9 @@ class VoteProjection implements Projection {
                 t == null ? null : t.ayes(), t == null ? null : t.noes(), t == null ? null : t.abstentions(),
                 t == null ? null : t.recusals(), t == null ? null : t.absent(), t == null ? null : t.excused(),
                 e.needed(), e.present(), e.seats(), voteId);
-        jdbc.update("DELETE FROM member_vote WHERE event_id = ?", voteId);
-        insertBallots(voteId, e.votes());
-        jdbc.update("""
+        writes.update(rows, "DELETE FROM member_vote WHERE event_id = ?", voteId);
+        insertBallots(rows, voteId, e.votes());
+        writes.update(rows, """
                 INSERT INTO vote_correction (event_id, vote_event_id, corrects, reason, result, corrected_at,
                                              recorded_by, position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -140,13 +143,14 @@ class VoteProjection implements Projection {
                 envelope.recordedBy(), envelope.position());
     }
 
-    private void insertBallots(String voteId, List<MemberVote> roll) {
+    private void insertBallots(Rows rows, String voteId, List<MemberVote> roll) {
         List<MemberVote> votes = roll == null ? List.of() : roll;
-        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> ballots = new ArrayList<>();
         for (int i = 0; i < votes.size(); i++) {
-            rows.add(new Object[] {voteId, i, votes.get(i).person(), votes.get(i).choice().name()});
+            ballots.add(new Object[] {voteId, i, votes.get(i).person(), votes.get(i).choice().name()});
         }
-        jdbc.batchUpdate("INSERT INTO member_vote (event_id, ordinal, person_id, choice) VALUES (?, ?, ?, ?)", rows);
+        writes.batch(rows, "INSERT INTO member_vote (event_id, ordinal, person_id, choice) VALUES (?, ?, ?, ?)",
+                ballots);
     }
 
     /** In the order made; each with its latest vote (a reconsidered motion can be voted on again), or none yet. */

@@ -119,6 +119,18 @@ final class Topic {
         return envelope.position();
     }
 
+    /** Publishes every event on {@code producer} without waiting for each ack; answers the last position. */
+    synchronized long publishAll(KafkaProducer<String, byte[]> producer, List<? extends CivicEvent> events)
+            throws Exception {
+        for (CivicEvent event : events) {
+            EventEnvelope envelope = envelope(event, "clerk");
+            producer.send(new ProducerRecord<>(name, envelope.aggregateId(),
+                    EventJson.mapper().writeValueAsBytes(envelope)));
+        }
+        producer.flush();
+        return position;
+    }
+
     /** The exact bytes published at {@code position}. */
     synchronized byte[] bytesAt(long position) {
         return published.get(position);
