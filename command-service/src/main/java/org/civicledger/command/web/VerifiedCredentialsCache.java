@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civicledger.events.Sha256;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,6 +22,8 @@ import org.springframework.security.core.Authentication;
  * cores. Entries are keyed by a salted SHA-256 of user and password (the salt is random per process), so the
  * cache holds no password; a changed or removed account takes effect when the entry expires.
  * Hand-written because Spring Security's UserCache caches the user record, not the outcome of the password check.
+ * Requests that miss at the same moment with the same credentials (16 clients when an entry expires) share one
+ * bcrypt check instead of running one each.
  */
 final class VerifiedCredentialsCache implements AuthenticationProvider {
 
@@ -30,6 +34,7 @@ final class VerifiedCredentialsCache implements AuthenticationProvider {
     private final Clock clock;
     private final byte[] salt = new byte[32];
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
 
     VerifiedCredentialsCache(AuthenticationProvider delegate, Duration ttl, Clock clock) {
         this.delegate = delegate;
@@ -52,14 +57,38 @@ final class VerifiedCredentialsCache implements AuthenticationProvider {
         if (hit != null && now.isBefore(hit.until())) {
             return hit.authentication();
         }
-        Authentication result = delegate.authenticate(request);
-        if (result != null && result.isAuthenticated()) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
-            verified.put(key, new Verified(result, now.plus(ttl)));
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            return awaitShared(running);
         }
-        return result;
+        try {
+            Authentication result = delegate.authenticate(request);
+            if (result != null && result.isAuthenticated()) {
+                if (verified.size() >= MAX_ENTRIES) {
+                    verified.clear();
+                }
+                verified.put(key, new Verified(result, now.plus(ttl)));
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    private static Authentication awaitShared(CompletableFuture<Authentication> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override

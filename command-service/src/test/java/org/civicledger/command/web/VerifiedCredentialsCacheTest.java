@@ -93,4 +93,53 @@ class VerifiedCredentialsCacheTest {
 
         assertThat(checks).hasValue(2);
     }
+
+    @Test
+    void loginsThatMissAtTheSameMomentShareOneCheck() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        AuthenticationProvider blockingCheck = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return slowCheck.authenticate(request);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        var cache = new VerifiedCredentialsCache(blockingCheck, Duration.ofMinutes(5), Clock.systemUTC());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var logins = new java.util.ArrayList<java.util.concurrent.Future<Authentication>>();
+        for (int i = 0; i < 16; i++) {
+            logins.add(pool.submit(() -> cache.authenticate(login("clerk", "right"))));
+        }
+        Thread.sleep(200);    // all 16 are now waiting on the one check
+        release.countDown();
+
+        for (var l : logins) {
+            assertThat(l.get().isAuthenticated()).isTrue();
+        }
+        pool.shutdown();
+        assertThat(checks).hasValue(1);
+    }
+
+    @Test
+    void aSharedCheckThatRefusesRefusesEveryoneWaitingOnIt() throws Exception {
+        var cache = new VerifiedCredentialsCache(slowCheck, Duration.ofMinutes(5), Clock.systemUTC());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var logins = new java.util.ArrayList<java.util.concurrent.Future<Authentication>>();
+        for (int i = 0; i < 4; i++) {
+            logins.add(pool.submit(() -> cache.authenticate(login("clerk", "wrong"))));
+        }
+        for (var l : logins) {
+            assertThatThrownBy(l::get).hasCauseInstanceOf(BadCredentialsException.class);
+        }
+        pool.shutdown();
+    }
 }
