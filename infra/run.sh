@@ -186,6 +186,12 @@ ensure_local_kafka() {
     fi
     return 0
   fi
+  # Which database the topic belongs to: a database dropped and made again elsewhere (another checkout's --fresh)
+  # has a new oid, and its ledger must not be read against this topic (positions would clash).
+  local ledger_marker="$KAFKA_RUN_DIR/ledger-database-oid" db_oid=""
+  if [ -z "${CIVIC_DB_URL:-}" ]; then
+    db_oid=$(psql_local -tAc "select oid from pg_database where datname = '$DB_NAME'")
+  fi
   if $fresh || $db_created; then
     # The topic only distributes the ledger in the database: a new ledger needs a new topic.
     [ -d "$KAFKA_DATA_DIR" ] && say "new ledger: wiping the local broker's data in $KAFKA_DATA_DIR"
@@ -196,6 +202,12 @@ ensure_local_kafka() {
     # The services keep their Kafka positions in the database: against an empty new topic
     # the public side would skip events until the topic grew past its stored offsets.
     die "database $DB_NAME holds a ledger but the local broker's data ($KAFKA_DATA_DIR) is gone; run with --fresh to start over"
+  elif [ -n "$db_oid" ] && [ -s "$ledger_marker" ] && [ "$(cat "$ledger_marker")" != "$db_oid" ]; then
+    die "the local broker's topic ($KAFKA_DATA_DIR) holds an earlier ledger: database $DB_NAME was dropped and made again since (another checkout's --fresh?); run with --fresh to start over"
+  fi
+  if [ -n "$db_oid" ]; then
+    mkdir -p "$KAFKA_RUN_DIR"
+    printf '%s\n' "$db_oid" > "$ledger_marker"
   fi
   say "starting the local Kafka broker (log: $KAFKA_LOG_FILE)"
   started_kafka=true
