@@ -160,16 +160,14 @@ class ConsoleLiveMeetingEndToEndTest {
             actions[0]++;
             choose(clerk, "amendment-by", "shiva-bidar", actions);
             at(clerk, "amendment-at", AT.get("amendment"));
-            click(clerk, By.cssSelector("#amendment button[type=submit]"), actions);
-            ready(clerk);
+            post(clerk, By.cssSelector("#amendment button[type=submit]"), actions);
 
             // A refusal first: the mover cannot second their own motion; the choices stay as they were.
             choose(clerk, "motion-kind", "AMEND", actions);
             choose(clerk, "motion-mover", "larry-palm", actions);
             choose(clerk, "motion-seconder", "larry-palm", actions);
             at(clerk, "motion-at", AT.get("amend"));
-            click(clerk, By.cssSelector("#motion button[type=submit]"), actions);
-            ready(clerk);
+            post(clerk, By.cssSelector("#motion button[type=submit]"), actions);
             WebElement refusal = clerk.driver.findElement(By.id("refusal-motion"));
             assertThat(refusal.getAttribute("data-rule")).isEqualTo("mover-cannot-second");
             assertThat(refusal.getText()).contains("cannot second their own motion");
@@ -227,8 +225,7 @@ class ConsoleLiveMeetingEndToEndTest {
             correction.findElement(By.name("reason")).sendKeys(REASON);
             actions[0] += 2;
             at(clerk, correction.findElement(By.name("at")).getAttribute("id"), AT.get("correction"));
-            click(clerk, By.cssSelector(row + " form button[type=submit]"), actions);
-            ready(clerk);
+            post(clerk, By.cssSelector(row + " form button[type=submit]"), actions);
             assertThat(clerk.driver.findElement(By.cssSelector(row + " .tag")).getText()).isEqualTo("corrected");
             // The meeting is over, so its public page no longer streams: a reader reloads and sees the correction.
             watcher.driver.navigate().refresh();
@@ -361,14 +358,24 @@ class ConsoleLiveMeetingEndToEndTest {
 
     private static long submit(Browser clerk, String button, Browser watcher, ExpectedCondition<?> shown,
                                int[] actions) {
+        WebElement leaving = clerk.driver.findElement(By.tagName("html"));
         long start = System.nanoTime();
         click(clerk, By.cssSelector(button), actions);
         new WebDriverWait(watcher.driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(20)).until(shown);
         long ms = (System.nanoTime() - start) / 1_000_000;
+        new WebDriverWait(clerk.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(leaving));
         ready(clerk);
         assertThat(clerk.driver.findElements(By.cssSelector("p.error[role=alert]"))).as("refusal after " + button)
                 .isEmpty();
         return ms;
+    }
+
+    /** Clicks a submit button and waits until the browser has left the page it was on and loaded the answer. */
+    private static void post(Browser clerk, By button, int[] actions) {
+        WebElement leaving = clerk.driver.findElement(By.tagName("html"));
+        click(clerk, button, actions);
+        new WebDriverWait(clerk.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(leaving));
+        ready(clerk);
     }
 
     /** The clerk's screen has loaded again and its script is running (so a shortcut fills the grid in place). */
