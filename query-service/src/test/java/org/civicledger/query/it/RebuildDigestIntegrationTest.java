@@ -30,12 +30,7 @@ class RebuildDigestIntegrationTest {
 
     @DynamicPropertySource
     static void isolated(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", TopicIntegrationTest.POSTGRES::getUsername);
-        registry.add("spring.datasource.password", TopicIntegrationTest.POSTGRES::getPassword);
-        registry.add("civic.kafka.bootstrap-servers", TopicIntegrationTest.KAFKA::getBootstrapServers);
-        registry.add("civic.kafka.topic", () -> NAME);
-        registry.add("civic.kafka.checkpoint-topic", () -> NAME + "_checkpoints");
+        RebuildFixture.isolate(registry, NAME, URL);
     }
 
     @Autowired

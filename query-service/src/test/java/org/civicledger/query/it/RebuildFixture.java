@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.awaitility.Awaitility;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A query side of its own for rebuild tests: its own database in the shared PostgreSQL and its own topic, so
@@ -27,6 +28,17 @@ final class RebuildFixture {
     }
 
     /** Creates the database, the topic and its (empty) checkpoint topic; answers the JDBC URL. */
+
+    /** Points the Spring context at the database and topics of its own that {@link #prepare} made for {@code name}. */
+    static void isolate(DynamicPropertyRegistry registry, String name, String url) {
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TopicIntegrationTest.POSTGRES::getUsername);
+        registry.add("spring.datasource.password", TopicIntegrationTest.POSTGRES::getPassword);
+        registry.add("civic.kafka.bootstrap-servers", TopicIntegrationTest.KAFKA::getBootstrapServers);
+        registry.add("civic.kafka.topic", () -> name);
+        registry.add("civic.kafka.checkpoint-topic", () -> name + "_checkpoints");
+    }
+
     static String prepare(String name) {
         String url = TopicIntegrationTest.POSTGRES.getJdbcUrl();
         try (Connection c = DriverManager.getConnection(url, TopicIntegrationTest.POSTGRES.getUsername(),
