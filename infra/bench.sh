@@ -1,25 +1,32 @@
 #!/usr/bin/env bash
-# The whole benchmark, one table. Starts nothing: it measures the system it is given (infra/run.sh, by default on
-# this machine) and a PostgreSQL for the baseline. Prints the date, the machine and the 1-minute load average
-# before and after each part, then one table.
+# The whole benchmark, one table. It measures the system it is given (infra/run.sh, by default on this machine) and a
+# PostgreSQL for the baseline, and starts only the rebuild's own query-service. Prints the date, the machine and the
+# 1-minute load average before and after each part, then one table.
 #
 #   infra/bench.sh [commandUrl] [queryUrl] [postgresUrl]
 #
 # defaults: http://localhost:8081  http://localhost:8082  postgresql://postgres@localhost:5432/civic_ledger
-# BENCH_CLIENTS (16), BENCH_COMMANDS (6000), BENCH_RATE (200), BENCH_SAMPLES (2000), BENCH_HISTORY (10000, 0 skips),
-# BENCH_PAGE_SECONDS (20, 0 skips), BENCH_PGBENCH_SECONDS (20).
+# BENCH_CLIENTS (16), BENCH_WARMUP_SECONDS (15), BENCH_COMMAND_SECONDS (30), BENCH_RATE (200), BENCH_SAMPLES (2000),
+# BENCH_HISTORY (10000, 0 skips), BENCH_PAGE_SECONDS (20, 0 skips), BENCH_PGBENCH_SECONDS (20),
+# BENCH_REBUILD (1, 0 skips), BENCH_QUERY_JAR (query-service/target/query-service.jar), BENCH_KAFKA (localhost:9092),
+# BENCH_REBUILD_PORT (8092).
 #
 # What each row is:
 #   PostgreSQL baseline   pgbench, BENCH_CLIENTS clients, each transaction one INSERT of an event-shaped row
 #                         (identity position, unique event id, unique aggregate id + sequence, JSON bytea payload
 #                         and metadata) into bench_baseline.event, committed; the floor any command path must pay.
-#   commands/s            cosponsor add/withdraw over HTTP, BENCH_CLIENTS client threads, each on its own files
-#                         (infra/bench/Bench.java); ratio = commands/s over the baseline's transactions/s.
+#   commands/s            cosponsor add/withdraw over HTTP from wrk (infra/bench/commands.lua): BENCH_CLIENTS
+#                         connections, one per wrk thread, each on its own fresh files, closed loop, after a warm-up
+#                         on other files; ratio = commands/s over the baseline's transactions/s.
+#   CPU per command       CPU time each local process (found by its listening port; PostgreSQL with its backends)
+#                         and wrk used during that run, divided by the commands recorded: where the machine's cores go.
 #   visibility p99        commands sent at BENCH_RATE/s on a schedule; from each command's answer until the query
 #                         side answers a read with minPosition = its position.
 #   history growth        one file grown to BENCH_HISTORY commands, then commands on it interleaved with a new file's.
 #                         It stays in the aggregate cache; the load-from-store case is ConstantCostBench (a test).
-#   rebuild               events/s of a query-side rebuild from the topic: no rebuild benchmark on this branch.
+#   rebuild               the one part that starts something: a second query-service (BENCH_QUERY_JAR) on a scratch
+#                         database (civic_ledger_rebuild_bench, dropped after) reads the whole topic into every read
+#                         model; events/s from its first applied event to the last (its start-up is not counted).
 #   file page             wrk, 32 connections, on a file's public page (infra/bench/pages.sh; needs the demo).
 set -euo pipefail
 
@@ -28,12 +35,17 @@ C="${1:-http://localhost:8081}"
 Q="${2:-http://localhost:8082}"
 PG="${3:-postgresql://postgres@localhost:5432/civic_ledger}"
 CLIENTS="${BENCH_CLIENTS:-16}"
-COMMANDS="${BENCH_COMMANDS:-6000}"
+WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-15}"
+COMMAND_SECONDS="${BENCH_COMMAND_SECONDS:-30}"
 RATE="${BENCH_RATE:-200}"
 SAMPLES="${BENCH_SAMPLES:-2000}"
 HISTORY="${BENCH_HISTORY:-10000}"
 PAGE_SECONDS="${BENCH_PAGE_SECONDS:-20}"
 PG_SECONDS="${BENCH_PGBENCH_SECONDS:-20}"
+REBUILD="${BENCH_REBUILD:-1}"
+QUERY_JAR="${BENCH_QUERY_JAR:-$(dirname "$BENCH_DIR")/../query-service/target/query-service.jar}"
+KAFKA="${BENCH_KAFKA:-localhost:9092}"
+REBUILD_PORT="${BENCH_REBUILD_PORT:-8092}"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n 1 || true)
@@ -80,14 +92,125 @@ pg_lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$WORK/pgbench.txt")
 pg_load="$l0 → $(load)"
 psql -q "$PG" -c 'DROP SCHEMA bench_baseline CASCADE' >/dev/null
 
-# 2-4. Commands, visibility, history growth (one Java client; its RESULT lines are read below).
+# Per-process CPU seconds of the local processes listening on these ports (a remote one is not counted).
+pid_on() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1; }
+cpu_seconds() {
+  local t=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$t"
+}
+port_of() { local u=${1#*://}; u=${u%%/*}; echo "${u##*:}"; }
+declare -A PIDS=()
+for part in "command-service=$(port_of "$C")" "query-service=$(port_of "$Q")" "Kafka=${BENCH_KAFKA_PORT:-9092}" \
+  "PostgreSQL=${BENCH_PG_PORT:-5432}"; do
+  name=${part%%=*} pid=$(pid_on "${part#*=}")
+  [ -n "$pid" ] || continue
+  # PostgreSQL: the postmaster and its backends.
+  [ "$name" = PostgreSQL ] && pid="$pid $(pgrep -d ' ' -P "$pid")"
+  PIDS[$name]=$pid
+done
+cpu_snapshot() { local n; for n in "${!PIDS[@]}"; do echo "$n $(cpu_seconds ${PIDS[$n]})"; done; }
+
+# A plan for commands.lua: the login, the people, then each client's own files (fresh ones, so every command is valid).
+AUTH="Basic $(printf '%s:%s' "${CIVIC_CLERK_USER:-clerk}" "${CIVIC_CLERK_PASSWORD:-clerk}" | base64 -w0)"
+clerk_post() {
+  curl -fsS -H "Authorization: $AUTH" -H 'Content-Type: application/json' -d "$2" "$C$1"
+}
+RUN_ID=$(date +%s)
+PEOPLE=""
+for i in $(seq 0 9); do
+  clerk_post /api/people "{\"id\":\"wrk-$RUN_ID-$i\",\"name\":\"Bench client $i\"}" >/dev/null
+  PEOPLE="$PEOPLE wrk-$RUN_ID-$i"
+done
+plan() {
+  echo "$AUTH"
+  echo $PEOPLE
+  local c f line
+  for c in $(seq 1 "$CLIENTS"); do
+    line=""
+    for f in 1 2 3; do
+      line="$line $(clerk_post /api/files "{\"type\":\"RESOLUTION\",\"title\":\"Bench $RUN_ID $1 $c $f\",\"text\":\"x\",\"sponsor\":\"wrk-$RUN_ID-0\"}" \
+        | sed -n 's/.*"fileId":"\([^"]*\)".*/\1/p')"
+    done
+    echo $line
+  done
+}
+plan warm-up >"$WORK/warm-up.plan"
+plan measured >"$WORK/measured.plan"
+
+# 2. Commands end to end: wrk, one connection per client, after a warm-up (the JIT compiles the hot path first).
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+CIVIC_BENCH_PLAN="$WORK/warm-up.plan" wrk -t"$CLIENTS" -c"$CLIENTS" -d"${WARMUP_SECONDS}s" --timeout 60s -s "$BENCH_DIR/commands.lua" \
+  "$C" >/dev/null
 l0=$(load)
-java "$BENCH_DIR/Bench.java" "$C" "$Q" "$CLIENTS" "$COMMANDS" "$SAMPLES" "$RATE" "$HISTORY" | tee "$WORK/bench.txt" \
+cpu_snapshot >"$WORK/cpu0"
+CIVIC_BENCH_PLAN="$WORK/measured.plan" /usr/bin/time -f '%U %S' -o "$WORK/wrk.time" \
+  wrk -t"$CLIENTS" -c"$CLIENTS" -d"${COMMAND_SECONDS}s" --timeout 60s --latency -s "$BENCH_DIR/commands.lua" "$C" >"$WORK/wrk.txt"
+cpu_snapshot >"$WORK/cpu1"
+wrk_load="$l0 → $(load)"
+wresult() { sed -n "s/^RESULT $1 //p" "$WORK/wrk.txt"; }
+tput=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$WORK/wrk.txt" | awk '{ printf "%.0f", $1 }')
+ok=$(wresult commands_ok) refused=$(wresult commands_refused)
+first_file=$(sed -n 3p "$WORK/measured.plan" | cut -d' ' -f1)
+t0=$(date +%s%N)
+curl -fsS -o /dev/null "$Q/api/files/$first_file?minPosition=$(wresult last_position)"
+drain_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+echo "commands: $ok recorded, $refused refused, $tput/s over ${COMMAND_SECONDS} s, latency p50 $(wresult latency_p50_ms) ms," \
+  "p99 $(wresult latency_p99_ms) ms; query side caught up $drain_ms ms after the last answer" >&2
+ratio=$(awk -v a="$tput" -v b="$pg_tps" 'BEGIN { printf "%.2f", a / b }')
+tck=$(getconf CLK_TCK)
+cpu_per_command=$(join "$WORK/cpu0" "$WORK/cpu1" | awk -v n="$ok" -v t="$tck" \
+  '{ printf "%s%s %.2f", sep, $1, ($3 - $2) / t * 1000 / n; sep = ", " }')
+cpu_per_command="$cpu_per_command, wrk $(awk -v n="$ok" '{ printf "%.2f", ($1 + $2) * 1000 / n }' "$WORK/wrk.time")"
+cpu_total=$(join "$WORK/cpu0" "$WORK/cpu1" | awk -v n="$ok" -v t="$tck" -v w="$(awk '{ print $1 + $2 }' "$WORK/wrk.time")" \
+  '{ s += ($3 - $2) / t } END { printf "%.2f", (s + w) * 1000 / n }')
+echo "CPU per command (ms): $cpu_per_command; all $cpu_total ms, so 2 cores cap the machine near" \
+  "$(awk -v c="$cpu_total" -v n="$(nproc)" 'BEGIN { printf "%.0f", n * 1000 / c }') commands/s" >&2
+
+# 3-4. Visibility and history growth (one Java client; its RESULT lines are read below).
+l0=$(load)
+java "$BENCH_DIR/Bench.java" "$C" "$Q" "$CLIENTS" 0 "$SAMPLES" "$RATE" "$HISTORY" | tee "$WORK/bench.txt" \
   | grep -v '^RESULT' >&2
 java_load="$l0 → $(load)"
 result() { sed -n "s/^RESULT $1 //p" "$WORK/bench.txt"; }
-tput=$(result throughput)
-ratio=$(awk -v a="$tput" -v b="$pg_tps" 'BEGIN { printf "%.2f", a / b }')
+
+# 5. Rebuild: a second query-service (the jar given) on a scratch database reads the whole topic into every read
+# model. Timed from its first applied event to the last, by rows in its event log (so its start-up is not counted).
+rebuild="skipped" rebuild_load=""
+if [ "$REBUILD" != 0 ]; then
+  [ -f "$QUERY_JAR" ] || { echo "no query-service jar at $QUERY_JAR (BENCH_QUERY_JAR)" >&2; exit 2; }
+  RPG="${PG%/*}/civic_ledger_rebuild_bench"
+  psql -q "${PG%/*}/postgres" -c 'DROP DATABASE IF EXISTS civic_ledger_rebuild_bench' \
+    -c 'CREATE DATABASE civic_ledger_rebuild_bench' >/dev/null
+  target=$(psql -Atq "$PG" -c 'SELECT count(*) FROM query.event_log')
+  pg_host=${PG#*@}
+  l0=$(load)
+  CIVIC_DB_URL="jdbc:postgresql://${pg_host%/*}/civic_ledger_rebuild_bench" CIVIC_DB_USER="${BENCH_PG_USER:-postgres}" \
+    CIVIC_KAFKA_BOOTSTRAP="$KAFKA" SERVER_PORT="$REBUILD_PORT" \
+    java ${CIVIC_JAVA_OPTS:--Xmx768m} -jar "$QUERY_JAR" >"$WORK/rebuild.log" 2>&1 </dev/null &
+  rebuild_pid=$!
+  trap 'kill "$rebuild_pid" 2>/dev/null; rm -rf "$WORK"' EXIT
+  applied() { psql -Atq "$RPG" -c 'SELECT count(*) FROM query.event_log' 2>/dev/null || echo 0; }
+  deadline=$(( $(date +%s) + 600 )) n0=0 t0=0 n=0
+  while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$rebuild_pid" 2>/dev/null; do
+    n=$(applied); [ -n "$n" ] || n=0
+    if [ "$t0" = 0 ] && [ "$n" -gt 0 ]; then n0=$n t0=$(date +%s%N); fi
+    [ "$n" -ge "$target" ] && break
+    sleep 0.2
+  done
+  t1=$(date +%s%N)
+  kill "$rebuild_pid" 2>/dev/null; wait "$rebuild_pid" 2>/dev/null || true
+  if [ "$t0" != 0 ] && [ "$n" -ge "$target" ]; then
+    rebuild="$(awk -v n=$((n - n0)) -v ns=$((t1 - t0)) -v all="$n" 'BEGIN { printf "%.0f events/s (%d of %d events timed, %.2f s)", n / (ns / 1e9), n, all, ns / 1e9 }')"
+  else
+    rebuild="not finished: $n of $target events applied (log: tail of $WORK/rebuild.log below)"
+    tail -n 20 "$WORK/rebuild.log" >&2
+  fi
+  psql -q "${PG%/*}/postgres" -c 'DROP DATABASE IF EXISTS civic_ledger_rebuild_bench' >/dev/null || true
+  rebuild_load="$l0 → $(load)"
+fi
 
 # 6. The file page.
 page="skipped" page_load=""
@@ -113,10 +236,11 @@ echo "| measure | figure | load (1 min, before → after) |"
 echo "|---|---|---|"
 printf '| PostgreSQL baseline: pgbench, %s clients, one event-shaped INSERT per transaction | %.0f transactions/s (latency %s ms) | %s |\n' \
   "$CLIENTS" "$pg_tps" "$pg_lat" "$pg_load"
-printf '| commands end to end, %s clients (cosponsor add/withdraw over HTTP) | %s commands/s, %s of the baseline | %s |\n' \
-  "$CLIENTS" "$tput" "$ratio" "$java_load"
-printf '| visibility at %s commands/s: answer → readable with minPosition | p50 %s ms, p99 %s ms | (same run) |\n' \
-  "$RATE" "$(result visibility_p50)" "$(result visibility_p99)"
+printf '| commands end to end, %s clients (cosponsor add/withdraw over HTTP, wrk) | %s commands/s, %s of the baseline (%s refused) | %s |\n' \
+  "$CLIENTS" "$tput" "$ratio" "$refused" "$wrk_load"
+printf '| CPU per command (ms) | %s; all: %s | (same run) |\n' "$cpu_per_command" "$cpu_total"
+printf '| visibility at %s commands/s: answer → readable with minPosition | p50 %s ms, p99 %s ms | %s |\n' \
+  "$RATE" "$(result visibility_p50)" "$(result visibility_p99)" "$java_load"
 printf '| history growth: median command on one file | %s | (same run) |\n' "$history"
-printf '| rebuild from the topic | not measured here | |\n'
+printf '| rebuild from the topic into every read model | %s | %s |\n' "$rebuild" "$rebuild_load"
 printf '| file page, wrk 32 connections | %s | %s |\n' "$page" "$page_load"
