@@ -1,6 +1,10 @@
 package org.civicledger.command.log;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.civicledger.tlog.BufferedHashStore;
 import org.civicledger.tlog.Hashes;
 import org.civicledger.tlog.StoredHashIndex;
 import org.civicledger.tlog.StoredTree;
@@ -14,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TransparencyLog {
+
+    private static final String BATCH = TransparencyLog.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
     private final StoredTree tree;
@@ -37,20 +43,63 @@ public class TransparencyLog {
         return position == null ? 0 : position;
     }
 
-    /** Appends the event as the next leaf; an event already in the log is left alone (replays append nothing). */
+    /**
+     * Appends the event as the next leaf; an event already in the log is left alone (replays append nothing). Inside
+     * a unit of work (the appender's batch) the batch's leaves and hashes are kept and written in two statements when
+     * it prepares to commit, in its transaction; the last leaf is read once per batch. Outside one, at once.
+     */
     boolean append(String eventId, long position, byte[] leafBytes) {
-        if (Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM log_leaf WHERE event_identifier = ?)", Boolean.class, eventId))) {
-            return false;
+        if (!CurrentUnitOfWork.isStarted()) {
+            Batch batch = new Batch();
+            boolean appended = batch.append(eventId, position, leafBytes);
+            batch.flush();
+            return appended;
         }
-        List<long[]> last = jdbc.query("SELECT leaf_index, global_index FROM log_leaf ORDER BY leaf_index DESC LIMIT 1",
-                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
-        long index = LeafOrder.nextIndex(last.isEmpty() ? null : last.get(0), position);
-        List<byte[]> hashes = tree.hashesToStore(index, Hashes.leafHash(leafBytes));
-        jdbc.update("INSERT INTO log_leaf (leaf_index, global_index, event_identifier) VALUES (?, ?, ?)",
-                index, position, eventId);
-        new JdbcHashStore(jdbc).writeHashes(StoredHashIndex.of(0, index), hashes);
-        return true;
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            root.onPrepareCommit(u -> batch.flush());
+            return batch;
+        }).append(eventId, position, leafBytes);
+    }
+
+    /** One batch of appends: leaves and hashes in memory until {@link #flush}, reads of earlier hashes served first. */
+    private final class Batch {
+
+        private final BufferedHashStore hashes = new BufferedHashStore(new JdbcHashStore(jdbc));
+        private final StoredTree batchTree = new StoredTree(hashes);
+        private final List<Object[]> leaves = new ArrayList<>();
+        /** {leafIndex, position} of the log's last leaf, this batch's included; null while the log is empty. */
+        private long[] last = lastLeaf();
+
+        boolean append(String eventId, long position, byte[] leafBytes) {
+            // Leaves follow positions, so only an event at or before the last leaf's position can be logged already.
+            if (last != null && position <= last[1] && Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM log_leaf WHERE event_identifier = ?)", Boolean.class, eventId))) {
+                return false;
+            }
+            long index = LeafOrder.nextIndex(last, position);
+            hashes.writeHashes(StoredHashIndex.of(0, index), batchTree.hashesToStore(index, Hashes.leafHash(leafBytes)));
+            leaves.add(new Object[] {index, position, eventId});
+            last = new long[] {index, position};
+            return true;
+        }
+
+        void flush() {
+            if (!leaves.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO log_leaf (leaf_index, global_index, event_identifier) VALUES (?, ?, ?)",
+                        leaves);
+                leaves.clear();
+            }
+            hashes.flush();
+        }
+
+        private long[] lastLeaf() {
+            List<long[]> found = jdbc.query(
+                    "SELECT leaf_index, global_index FROM log_leaf ORDER BY leaf_index DESC LIMIT 1",
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+            return found.isEmpty() ? null : found.get(0);
+        }
     }
 
     public byte[] root(long size) {

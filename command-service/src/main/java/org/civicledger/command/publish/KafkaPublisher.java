@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -15,11 +14,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.civicledger.command.ledger.EventPositions;
+import org.civicledger.command.ledger.TrackedPositions;
 import org.civicledger.events.CivicEvent;
 import org.civicledger.events.EventEnvelope;
 import org.springframework.stereotype.Component;
@@ -43,44 +42,25 @@ public class KafkaPublisher {
     private final Producer<String, byte[]> producer;
     private final TopicProvisioner topic;
     private final KafkaSettings settings;
-    private final EventPositions positions;
-    /** The highest token index this instance has been handed; -1 until the first event. */
-    private final AtomicLong highestSeen = new AtomicLong(-1);
+    private final TrackedPositions positions;
 
     public KafkaPublisher(Producer<String, byte[]> producer, TopicProvisioner topic, KafkaSettings settings,
                           EventPositions positions) {
         this.producer = producer;
         this.topic = topic;
         this.settings = settings;
-        this.positions = positions;
+        this.positions = new TrackedPositions(positions);
     }
 
     @EventHandler
     void on(CivicEvent event, DomainEventMessage<?> message, TrackingToken token) throws ExecutionException,
             TimeoutException, InterruptedException {
         topic.ensureExists(settings.topic());
-        PublicEvent published = PublicEvent.of(message, positionOf(message, token));
+        PublicEvent published = PublicEvent.of(message, positions.of(message, token));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(),
                 published.envelope().aggregateId(), published.bytes());
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         sendsOfThisBatch().add(producer.send(record));
-    }
-
-    /**
-     * A token's index is the highest position the stream has seen. For an event past everything seen before, that is
-     * the event's own position; for one filling an earlier gap (or the first after a start, or a retry) it is not, so
-     * that one's position is read back by its id. With appends serialised, gaps are rolled-back inserts that stay
-     * empty, so nearly every event takes the first path and the publisher saves a query per event.
-     */
-    private long positionOf(DomainEventMessage<?> message, TrackingToken token) {
-        if (token instanceof GapAwareTrackingToken gapAware) {
-            long index = gapAware.getIndex();
-            long before = highestSeen.getAndAccumulate(index, Math::max);
-            if (before >= 0 && index > before) {
-                return index;
-            }
-        }
-        return positions.of(message.getIdentifier());
     }
 
     /** The batch's pending sends; before its token is stored, every one must be acknowledged, else it fails whole. */
