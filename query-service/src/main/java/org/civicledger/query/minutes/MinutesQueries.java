@@ -29,10 +29,12 @@ public class MinutesQueries {
 
     private final MinutesLoader loader;
     private final ApprovedMinutes approved;
+    private final MinutesHtml html;
 
-    MinutesQueries(MinutesLoader loader, ApprovedMinutes approved) {
+    MinutesQueries(MinutesLoader loader, ApprovedMinutes approved, MinutesHtml html) {
         this.loader = loader;
         this.approved = approved;
+        this.html = html;
     }
 
     /** {@code approval} and {@code correctionsSinceApproval} are null and empty for a draft. */
@@ -50,12 +52,12 @@ public class MinutesQueries {
         if (approval.isEmpty()) {
             String text = MinutesRenderer.text(minutes);
             String sha256 = MinutesRenderer.sha256(text);
-            return new Current(DRAFT, text, sha256, MinutesRenderer.html(minutes),
+            return new Current(DRAFT, text, sha256, html.draft(minutes),
                     new MinutesJson(meetingId, DRAFT, text, sha256, null, List.of()));
         }
         var frozen = approval.get();
         var corrections = approved.correctionsSince(meetingId, frozen.position());
-        return new Current(APPROVED, frozen.text(), frozen.sha256(), ApprovedHtml.of(frozen, corrections),
+        return new Current(APPROVED, frozen.text(), frozen.sha256(), html.approved(frozen, corrections),
                 new MinutesJson(meetingId, APPROVED, frozen.text(), frozen.sha256(), frozen, corrections));
     }
 

@@ -24,8 +24,11 @@ import org.civicledger.query.minutes.Minutes.RollCall;
 import org.civicledger.query.minutes.Minutes.Status;
 import org.civicledger.query.minutes.Minutes.Vote;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
 
 class MinutesRendererTest {
+
+    private static final MinutesHtml HTML = TemplatesForTests.minutesHtml();
 
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     private static final ZonedDateTime STARTS = ZonedDateTime.of(2017, 2, 7, 18, 30, 0, 0, CHICAGO);
@@ -193,7 +196,7 @@ class MinutesRendererTest {
                    The vote was corrected on Friday, February 10, 2017 by asmith. The motion passed by the corrected vote:
                    Ayes: 4 - Bidar, Eskrich, Palm, Rummel
                 """);
-        assertThat(MinutesRenderer.html(adjourned(adopt(corrected)))).contains("<p>The vote was corrected on "
+        assertThat(HTML.draft(adjourned(adopt(corrected)))).contains("<p>The vote was corrected on "
                 + "Thursday, February 9, 2017 by jdoe: Ald. Eskrich voted aye. The motion passed by the corrected "
                 + "vote:</p>\n<p>Ayes: 4 - Bidar, Eskrich, Palm, Rummel</p>");
     }
@@ -344,7 +347,7 @@ class MinutesRendererTest {
                 List.of(new Item(1, "RES-17-00001", "Tom & Jerry <i>Act</i>", true, List.of(adopt(ADOPTED)))),
                 at(22, 25), people);
 
-        String html = MinutesRenderer.html(minutes);
+        String html = HTML.draft(minutes);
 
         assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>CITY OF MADISON — COMMON COUNCIL — MINUTES (DRAFT)</title>");
@@ -363,10 +366,10 @@ class MinutesRendererTest {
     @Test
     void everyLineOfTheTextAppearsInTheHtml() {
         Minutes minutes = adjourned(adopt(ADOPTED));
-        String html = MinutesRenderer.html(minutes);
+        String html = HTML.draft(minutes);
 
         for (String line : MinutesRenderer.text(minutes).split("\n")) {
-            assertThat(html).contains(MinutesRenderer.escape(line.strip().replaceFirst("^\\d+\\. ", "")));
+            assertThat(html).contains(HtmlUtils.htmlEscape(line.strip().replaceFirst("^\\d+\\. ", ""), "UTF-8"));
         }
     }
 }
