@@ -50,7 +50,6 @@ function request()
   local file = files[(k % #files) + 1]
   local round = math.floor(k / #files)
   local person = people[2 + math.floor(round / 2) % (#people - 1)]
-  k = k + 1
   local headers = { ["Authorization"] = auth, ["Content-Type"] = "application/json" }
   if round % 2 == 0 then
     return wrk.format("POST", "/api/files/" .. file .. "/cosponsors", headers, '{"person":"' .. person .. '"}')
@@ -58,7 +57,10 @@ function request()
   return wrk.format("DELETE", "/api/files/" .. file .. "/cosponsors/" .. person, headers)
 end
 
+-- k moves on when an answer comes, not when a request is made: wrk makes one request to check the script that it
+-- never sends, and that one must not shift a client's add/withdraw sequence.
 function response(status, headers, body)
+  k = k + 1
   if status >= 200 and status < 300 then
     ok = ok + 1
     local position = tonumber(string.match(body, '"position"%s*:%s*(%d+)'))
