@@ -46,10 +46,11 @@ import org.civicledger.events.meeting.VoteRecorded;
  * cancelled. The root owns the meeting's status and the rules that need more than one part of it; its entities own
  * their state: the {@link Agenda}, the {@link Attendance} and the {@link Floor} with its {@link Motion}s. Approving
  * the minutes, which looks at another meeting, is {@link MinutesApproval}'s. Revision: of the state in snapshots
- * (see LegislativeFile); 2 since the floor (motions, the pending one, tabled items) became an entity of its own.
+ * (see LegislativeFile); 2 since the floor (motions, the pending one, tabled items) became an entity of its own, 3
+ * since each motion keeps the body, amendment or motion it names (its vote repeats them).
  */
 @Aggregate(cache = AggregateStorage.MEETING_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
-@Revision("2")
+@Revision("3")
 @SnapshotState
 public class Meeting {
 
