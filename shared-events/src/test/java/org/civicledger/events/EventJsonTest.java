@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.civicledger.events.file.FileIntroduced;
 import org.civicledger.events.file.FileType;
+import org.civicledger.events.meeting.MotionKind;
+import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteRecorded;
+import org.civicledger.events.meeting.VoteRecorded.MemberVote;
+import org.civicledger.events.meeting.VoteRecorded.Method;
+import org.civicledger.events.meeting.VoteRecorded.Result;
+import org.civicledger.events.meeting.VoteRecorded.Tally;
 import org.civicledger.events.roster.SeatAssigned;
 import org.civicledger.events.roster.SeatRole;
+import org.civicledger.events.roster.VoteThreshold;
 import org.junit.jupiter.api.Test;
 
 /** The JSON of events will be hashed into a public log: its form is a contract, pinned here byte for byte. */
@@ -27,6 +36,34 @@ class EventJsonTest {
                 + "\"title\":\"Safe haven\",\"text\":\"Text\",\"sponsor\":\"shiva-bidar\","
                 + "\"occurredAt\":\"2017-01-24T15:00:00Z\"}");
         assertThat(EventJson.mapper().readValue(json, FileIntroduced.class)).isEqualTo(event);
+    }
+
+    /** A vote stored before it named what its motion named (referTo, amendmentId, reconsiders) reads with nulls. */
+    @Test
+    void aVoteRecordedStoredWithoutTheMotionsNamesReadsWithNulls() throws Exception {
+        String stored = "{\"meetingId\":\"feb-7\",\"motionId\":\"m-1\",\"fileId\":\"f-1\",\"kind\":\"REFER\","
+                + "\"method\":\"ROLL_CALL\",\"votes\":[{\"person\":\"shiva-bidar\",\"choice\":\"AYE\"}],"
+                + "\"result\":\"PASSED\",\"threshold\":\"MAJORITY_CAST\",\"tally\":{\"ayes\":1,\"noes\":0,"
+                + "\"abstentions\":0,\"recusals\":0,\"absent\":0,\"excused\":0},\"needed\":1,\"present\":1,"
+                + "\"seats\":20,\"occurredAt\":\"2017-01-24T15:00:00Z\"}";
+
+        VoteRecorded vote = EventJson.mapper().readValue(stored, VoteRecorded.class);
+
+        assertThat(vote).isEqualTo(new VoteRecorded("feb-7", "m-1", "f-1", MotionKind.REFER, Method.ROLL_CALL,
+                List.of(new MemberVote("shiva-bidar", VoteChoice.AYE)), Result.PASSED,
+                VoteThreshold.MAJORITY_CAST, new Tally(1, 0, 0, 0, 0, 0), 1, 1, 20, AT, null, null, null));
+    }
+
+    @Test
+    void aVoteRecordedWritesWhatItsMotionNamedLast() throws Exception {
+        var vote = new VoteRecorded("feb-7", "m-2", "f-1", MotionKind.REFER, Method.VOICE, List.of(),
+                Result.PASSED, VoteThreshold.MAJORITY_CAST, null, null, 15, 20, AT, "finance", null, null);
+
+        String json = EventJson.mapper().writeValueAsString(vote);
+
+        assertThat(json).endsWith("\"occurredAt\":\"2017-01-24T15:00:00Z\",\"referTo\":\"finance\","
+                + "\"amendmentId\":null,\"reconsiders\":null}");
+        assertThat(EventJson.mapper().readValue(json, VoteRecorded.class)).isEqualTo(vote);
     }
 
     @Test

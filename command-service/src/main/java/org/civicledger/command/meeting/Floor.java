@@ -74,7 +74,7 @@ final class Floor {
     @EventSourcingHandler
     void on(MotionMade event) {
         motions.put(event.motionId(), new Motion(event.motionId(), event.kind(), event.itemId(), event.fileId(),
-                event.reconsiders()));
+                event.referTo(), event.amendmentId(), event.reconsiders()));
         pendingMotion = event.motionId();
     }
 

@@ -43,24 +43,23 @@ import org.civicledger.events.meeting.VoteRecorded;
 
 /**
  * A body's meeting: scheduled, its agenda drafted and published, held (attendance, motions, votes), adjourned — or
- * cancelled. The root owns the meeting's status and the rules that need more than one part of it; its entities own
- * their state: the {@link Agenda}, the {@link Attendance} and the {@link Floor} with its {@link Motion}s. Approving
- * the minutes, which looks at another meeting, is {@link MinutesApproval}'s. Revision: of the state in snapshots
- * (see LegislativeFile); 2 since the floor (motions, the pending one, tabled items) became an entity of its own.
+ * cancelled. The root owns the meeting's {@link MeetingStatus} and the rules that need more than one part of it;
+ * its entities own their state: the {@link Agenda}, the {@link Attendance} and the {@link Floor} with its
+ * {@link Motion}s. Approving the minutes, which looks at another meeting, is {@link MinutesApproval}'s. Revision: of
+ * the state in snapshots (see LegislativeFile); 2 since the floor (motions, the pending one, tabled items) became an
+ * entity of its own, 3 since each motion keeps the body, amendment or motion it names (its vote repeats them).
  */
 @Aggregate(cache = AggregateStorage.MEETING_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
-@Revision("2")
+@Revision("3")
 @SnapshotState
 public class Meeting {
-
-    enum Status { SCHEDULED, IN_PROGRESS, ADJOURNED, CANCELLED }
 
     @AggregateIdentifier
     private String meetingId;
     private String bodyId;
     private OffsetDateTime startsAt;
     private ZoneId zone;
-    private Status status;
+    private MeetingStatus status;
     @AggregateMember
     @JsonMerge
     private final Agenda agenda = new Agenda();
@@ -87,21 +86,21 @@ public class Meeting {
 
     @CommandHandler
     public void handle(RescheduleMeeting command) {
-        requireStatus(Status.SCHEDULED);
+        status.require(MeetingStatus.SCHEDULED);
         apply(new MeetingRescheduled(meetingId, command.startsAt(), command.location(), command.occurredAt()));
     }
 
     @CommandHandler
     public void handle(CancelMeeting command) {
-        requireStatus(Status.SCHEDULED);
+        status.require(MeetingStatus.SCHEDULED);
         apply(new MeetingCancelled(meetingId, command.reason(), command.occurredAt()));
     }
 
     /** The agenda can change (and be re-published as an amended agenda) until the meeting ends. */
     @CommandHandlerInterceptor
     Object agendaOpen(AgendaChange change, InterceptorChain chain) throws Exception {
-        if (status == Status.CANCELLED || status == Status.ADJOURNED) {
-            requireStatus(Status.SCHEDULED);
+        if (status == MeetingStatus.CANCELLED || status == MeetingStatus.ADJOURNED) {
+            status.require(MeetingStatus.SCHEDULED);
         }
         return chain.proceed();
     }
@@ -114,7 +113,7 @@ public class Meeting {
 
     @CommandHandler
     public void handle(CallToOrder command) {
-        requireStatus(Status.SCHEDULED);
+        status.require(MeetingStatus.SCHEDULED);
         apply(new MeetingCalledToOrder(meetingId, command.occurredAt()));
     }
 
@@ -124,14 +123,14 @@ public class Meeting {
      */
     @CommandHandler
     public void handle(TakeRollCall command, Roster roster) {
-        boolean opens = status == Status.SCHEDULED;
+        boolean opens = status == MeetingStatus.SCHEDULED;
         if (opens && command.occurredAt().isBefore(startsAt.toInstant())) {
             throw RuleViolation.conflict("meeting-not-in-progress", "This meeting has not been called to order, "
                     + "and a roll call at " + command.occurredAt() + " is before its scheduled start at "
                     + startsAt.toInstant() + ". Call it to order first if it opened early.");
         }
         if (!opens) {
-            requireStatus(Status.IN_PROGRESS);
+            status.require(MeetingStatus.IN_PROGRESS);
         }
         attendance.requireRollCall(roster.seatedOn(bodyId, startsAt.atZoneSameInstant(zone).toLocalDate()), command);
         if (opens) {
@@ -162,7 +161,7 @@ public class Meeting {
     /** Answers the recorded vote: its result with the threshold, tally and ayes needed, for anyone to check. */
     @CommandHandler
     public VoteRecorded handle(RecordVote command, Roster roster) {
-        requireStatus(Status.IN_PROGRESS);
+        status.require(MeetingStatus.IN_PROGRESS);
         Motion motion = floor.toVoteOn(command.motionId());
         if ((command.roll() == null) == (command.voice() == null)) {
             throw RuleViolation.badRequest("roll-or-voice", "Record either a roll-call vote or a voice vote.");
@@ -182,13 +181,13 @@ public class Meeting {
 
     @CommandHandler
     public void handle(AdjournMeeting command) {
-        requireStatus(Status.IN_PROGRESS);
+        status.require(MeetingStatus.IN_PROGRESS);
         apply(new MeetingAdjourned(meetingId, command.occurredAt()));
     }
 
     /** This meeting's part of approving its minutes (the rest is {@link MinutesApproval}'s): adjourned, not yet. */
     void requireMinutesOpen() {
-        requireStatus(Status.ADJOURNED);
+        status.require(MeetingStatus.ADJOURNED);
         if (minutesApproved) {
             throw RuleViolation.conflict("minutes-already-approved",
                     "These minutes are approved; corrections now appear beside them.");
@@ -201,22 +200,8 @@ public class Meeting {
                 command.motionId(), command.occurredAt()));
     }
 
-    private void requireStatus(Status expected) {
-        if (status == expected) {
-            return;
-        }
-        throw switch (status) {
-            case CANCELLED -> RuleViolation.conflict("meeting-cancelled", "This meeting was cancelled.");
-            case ADJOURNED -> RuleViolation.conflict("meeting-adjourned", "This meeting has adjourned.");
-            case IN_PROGRESS -> RuleViolation.conflict("meeting-in-progress",
-                    "This meeting has been called to order.");
-            case SCHEDULED -> RuleViolation.conflict("meeting-not-in-progress",
-                    "This meeting has not been called to order.");
-        };
-    }
-
     private void requireRollCalled() {
-        requireStatus(Status.IN_PROGRESS);
+        status.require(MeetingStatus.IN_PROGRESS);
         if (!attendance.rollCallTaken()) {
             throw RuleViolation.conflict("roll-call-not-taken", "Call the roll before recording arrivals or departures.");
         }
@@ -228,7 +213,7 @@ public class Meeting {
         bodyId = event.bodyId();
         startsAt = event.startsAt();
         zone = ZoneId.of(event.timeZone());
-        status = Status.SCHEDULED;
+        status = MeetingStatus.SCHEDULED;
     }
 
     @EventSourcingHandler
@@ -238,17 +223,17 @@ public class Meeting {
 
     @EventSourcingHandler
     void on(MeetingCancelled event) {
-        status = Status.CANCELLED;
+        status = MeetingStatus.CANCELLED;
     }
 
     @EventSourcingHandler
     void on(MeetingCalledToOrder event) {
-        status = Status.IN_PROGRESS;
+        status = MeetingStatus.IN_PROGRESS;
     }
 
     @EventSourcingHandler
     void on(MeetingAdjourned event) {
-        status = Status.ADJOURNED;
+        status = MeetingStatus.ADJOURNED;
     }
 
     @EventSourcingHandler

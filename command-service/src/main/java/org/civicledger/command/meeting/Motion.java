@@ -30,6 +30,8 @@ final class Motion {
     private final MotionKind kind;
     private final String itemId;
     private final String fileId;
+    private final String referTo;
+    private final String amendmentId;
     private final String reconsiders;
     private VoteRecorded vote;
     private String voteEventId;
@@ -38,11 +40,14 @@ final class Motion {
     @JsonCreator
     Motion(@JsonProperty("motionId") String motionId, @JsonProperty("kind") MotionKind kind,
            @JsonProperty("itemId") String itemId, @JsonProperty("fileId") String fileId,
+           @JsonProperty("referTo") String referTo, @JsonProperty("amendmentId") String amendmentId,
            @JsonProperty("reconsiders") String reconsiders) {
         this.motionId = motionId;
         this.kind = kind;
         this.itemId = itemId;
         this.fileId = fileId;
+        this.referTo = referTo;
+        this.amendmentId = amendmentId;
         this.reconsiders = reconsiders;
     }
 
@@ -52,6 +57,16 @@ final class Motion {
 
     String itemId() {
         return itemId;
+    }
+
+    /** The body a REFER motion names; null for any other kind. */
+    String referTo() {
+        return referTo;
+    }
+
+    /** The amendment an AMEND motion would adopt; null for any other kind. */
+    String amendmentId() {
+        return amendmentId;
     }
 
     String reconsiders() {
@@ -102,7 +117,7 @@ final class Motion {
     void on(VoteCorrected event, @MessageIdentifier String eventId) {
         on(new VoteRecorded(vote.meetingId(), event.motionId(), event.fileId(), event.kind(), vote.method(),
                 event.votes(), event.result(), event.threshold(), event.tally(), event.needed(), event.present(),
-                event.seats(), event.occurredAt()), eventId);
+                event.seats(), event.occurredAt(), vote.referTo(), vote.amendmentId(), vote.reconsiders()), eventId);
     }
 
     /** Who cast a vote (not absent or excused) when the vote was taken: a correction may only change their choices. */
@@ -133,13 +148,15 @@ final class Motion {
     public boolean equals(Object other) {
         return other instanceof Motion m && motionId.equals(m.motionId) && kind == m.kind
                 && Objects.equals(itemId, m.itemId)
-                && Objects.equals(fileId, m.fileId) && Objects.equals(reconsiders, m.reconsiders)
+                && Objects.equals(fileId, m.fileId) && Objects.equals(referTo, m.referTo)
+                && Objects.equals(amendmentId, m.amendmentId) && Objects.equals(reconsiders, m.reconsiders)
                 && Objects.equals(vote, m.vote) && Objects.equals(voteEventId, m.voteEventId)
                 && reconsidered == m.reconsidered;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(motionId, kind, itemId, fileId, reconsiders, vote, voteEventId, reconsidered);
+        return Objects.hash(motionId, kind, itemId, fileId, referTo, amendmentId, reconsiders, vote, voteEventId,
+                reconsidered);
     }
 }

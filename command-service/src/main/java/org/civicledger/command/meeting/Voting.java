@@ -40,6 +40,7 @@ final class Voting {
     /**
      * The vote on the motion, if a quorum is present: the chair's declared result for a voice vote, or the counted
      * roll of those present (absent, departed and excused members recorded as such), under the body's threshold.
+     * It repeats what the motion named (body, amendment, reconsidered motion), so its outcome needs nothing else.
      */
     static VoteRecorded vote(String meetingId, RecordVote command, Motion motion, BodyRules rules,
                              Attendance attendance) {
@@ -52,14 +53,15 @@ final class Voting {
         VoteThreshold threshold = rules.threshold(motion.kind());
         if (command.roll() == null) {
             return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.VOICE,
-                    List.of(), command.voice(), threshold, null, null, present.size(), seats, command.occurredAt());
+                    List.of(), command.voice(), threshold, null, null, present.size(), seats, command.occurredAt(),
+                    motion.referTo(), motion.amendmentId(), motion.reconsiders());
         }
         Count count = count(command.roll(), present,
                 attendance.with(Attendance.Status.ABSENT, Attendance.Status.DEPARTED),
                 attendance.with(Attendance.Status.EXCUSED), threshold, present.size(), seats);
         return new VoteRecorded(meetingId, command.motionId(), motion.fileId(), motion.kind(), Method.ROLL_CALL,
                 count.votes(), count.result(), threshold, count.tally(), count.needed(), present.size(), seats,
-                command.occurredAt());
+                command.occurredAt(), motion.referTo(), motion.amendmentId(), motion.reconsiders());
     }
 
     /**

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Results act on the file, as {@link VotePolicy} decides. A subscribing handler: the file's command runs inside the
  * vote's own transaction, so a vote and what it did to the file are recorded together or not at all. It remembers
- * each motion (what its vote will need) and each result (for rules that look across meetings).
+ * each motion's meeting, kind and file and its result, for rules that look across meetings ({@link Motions}); the
+ * vote itself carries what its motion named. (motion_entry's refer_to, amendment_id and reconsiders columns are no
+ * longer written: rows from before keep them, nothing reads them.)
  */
 @Component
 @ProcessingGroup(VoteOutcomes.GROUP)
@@ -36,16 +38,15 @@ public class VoteOutcomes implements Motions {
     @DisallowReplay
     void on(MotionMade event) {
         jdbc.update("""
-                INSERT INTO motion_entry (motion_id, meeting_id, kind, file_id, refer_to, amendment_id, reconsiders)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", event.motionId(), event.meetingId(), event.kind().name(),
-                event.fileId(), event.referTo(), event.amendmentId(), event.reconsiders());
+                INSERT INTO motion_entry (motion_id, meeting_id, kind, file_id) VALUES (?, ?, ?, ?)""",
+                event.motionId(), event.meetingId(), event.kind().name(), event.fileId());
     }
 
     @EventHandler
     @DisallowReplay
     void on(VoteRecorded vote) {
         recordResult(vote.motionId(), vote.result());
-        send(VotePolicy.decide(vote, motion(vote.motionId())));
+        send(VotePolicy.decide(vote));
     }
 
     @EventHandler
@@ -68,13 +69,5 @@ public class VoteOutcomes implements Motions {
 
     private void recordResult(String motionId, VoteRecorded.Result result) {
         jdbc.update("UPDATE motion_entry SET result = ? WHERE motion_id = ?", result.name(), motionId);
-    }
-
-    /** The motion as it was made (the vote does not repeat whom it refers to, which amendment, what it reconsiders). */
-    private VotePolicy.Motion motion(String motionId) {
-        List<VotePolicy.Motion> found = jdbc.query(
-                "SELECT refer_to, amendment_id, reconsiders FROM motion_entry WHERE motion_id = ?",
-                (rs, row) -> new VotePolicy.Motion(rs.getString(1), rs.getString(2), rs.getString(3)), motionId);
-        return found.isEmpty() ? new VotePolicy.Motion(null, null, null) : found.get(0);
     }
 }

@@ -13,20 +13,17 @@ import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.events.meeting.VoteRecorded.Result;
 
 /**
- * What a vote does to its file, as a pure function: given the vote and the motion it decided, the file commands
- * that follow. No lookups and no sending here ({@link VoteOutcomes} does both), so every case is a plain test.
+ * What a vote does to its file, as a pure function: given the vote, the file commands that follow. The vote carries
+ * what its motion named (the body, the amendment, the reconsidered motion), so there are no lookups; the sending is
+ * {@link VoteOutcomes}'s, and every case is a plain test.
  */
 public final class VotePolicy {
-
-    /** What the motion said when it was made (from its MotionMade): whom it refers to, which amendment, what vote. */
-    public record Motion(String referTo, String amendmentId, String reconsiders) {
-    }
 
     private VotePolicy() {
     }
 
     /** The commands a recorded vote sends to its file; none for a motion without a file, or one that acts elsewhere. */
-    public static List<Object> decide(VoteRecorded vote, Motion motion) {
+    public static List<Object> decide(VoteRecorded vote) {
         if (vote.fileId() == null) {
             return List.of();
         }
@@ -36,11 +33,11 @@ public final class VotePolicy {
                     passed ? Action.ADOPTED : Action.FAILED, vote.meetingId(), vote.motionId(), vote.occurredAt()));
             case PLACE_ON_FILE -> passed ? List.of(act(vote, Action.PLACED_ON_FILE)) : List.of();
             case WITHDRAW -> passed ? List.of(act(vote, Action.WITHDRAWN)) : List.of();
-            case REFER -> passed ? List.of(new ReferFile(vote.fileId(), motion.referTo(), vote.occurredAt()))
+            case REFER -> passed ? List.of(new ReferFile(vote.fileId(), vote.referTo(), vote.occurredAt()))
                     : List.of();
-            case AMEND -> List.of(new DecideAmendment(vote.fileId(), motion.amendmentId(), passed, vote.meetingId(),
+            case AMEND -> List.of(new DecideAmendment(vote.fileId(), vote.amendmentId(), passed, vote.meetingId(),
                     vote.motionId(), vote.occurredAt()));
-            case RECONSIDER -> passed ? List.of(new ReopenFile(vote.fileId(), vote.meetingId(), motion.reconsiders(),
+            case RECONSIDER -> passed ? List.of(new ReopenFile(vote.fileId(), vote.meetingId(), vote.reconsiders(),
                     vote.motionId(), vote.occurredAt())) : List.of();
             // TABLE and TAKE_FROM_TABLE act on the meeting's agenda, not on the file.
             case TABLE, TAKE_FROM_TABLE -> List.of();

@@ -46,6 +46,8 @@ import org.civicledger.events.roster.SeatRole;
 import org.civicledger.events.roster.VoteThreshold;
 import org.civicledger.events.meeting.MotionKind;
 import org.civicledger.events.meeting.VoteChoice;
+import org.civicledger.events.meeting.VoteRecorded;
+import org.civicledger.events.meeting.VoteRecorded.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -191,9 +193,9 @@ class AggregateSnapshotIntegrationTest extends CommandSideTest {
     }
 
     /**
-     * Meeting is at revision 2 since its floor (motions, the pending one, tabled items) became an entity; a snapshot
+     * Meeting went to revision 2 when its floor (motions, the pending one, tabled items) became an entity; a snapshot
      * written by revision 1, with those fields at the top, must be ignored and the meeting replayed: the serializer
-     * ignores unknown fields, so read as revision 2 it would lose every motion.
+     * ignores unknown fields, so read as a later revision it would lose every motion.
      */
     @Test
     void aMeetingSnapshotOfTheEarlierRevisionIsIgnoredAndTheMeetingReplayedFromItsEvents() throws Exception {
@@ -226,6 +228,47 @@ class AggregateSnapshotIntegrationTest extends CommandSideTest {
         assertSameState(loaded.root(), replayed.root());
         assertThat(loaded.handle(new MakeMotion(meetingId, "m-2", item, MotionKind.ADOPT, "sr-ada", "sr-ben", null,
                 null, AT)).refusedBy()).as("the motion on the floor is still known").isEqualTo("motion-pending");
+    }
+
+    /**
+     * Meeting is at revision 3 since each motion keeps the body, amendment or motion it names, for its vote to
+     * repeat. A revision-2 snapshot has none of them: read as revision 3, a pending REFER motion's vote would name no
+     * body, and the file would be referred nowhere. So it must be ignored too, and the meeting replayed.
+     */
+    @Test
+    void aMeetingSnapshotOfRevision2IsIgnoredSoAPendingReferralStillNamesItsBody() throws Exception {
+        seatedBody("snap-rev2-council", List.of("s2-ada", "s2-ben"));
+        String fileId = body(post("/api/files", "{\"type\":\"RESOLUTION\",\"title\":\"T\",\"text\":\"X\","
+                + "\"sponsor\":\"s2-ada\"}")).get("fileId").asText();
+        String meeting = meetingOf("snap-rev2-council");
+        String meetingId = meeting.substring("/api/meetings/".length());
+        String item = body(post(meeting + "/agenda/items", "{\"fileId\":\"" + fileId + "\"}")).get("itemId")
+                .asText();
+        post(meeting + "/call-to-order", "{}");
+        post(meeting + "/roll-call", "{\"present\":[\"s2-ada\",\"s2-ben\"]}");
+        String refer = body(post(meeting + "/motions", "{\"itemId\":\"" + item + "\",\"kind\":\"REFER\","
+                + "\"mover\":\"s2-ada\",\"seconder\":\"s2-ben\",\"body\":\"snap-rev2-council\"}"))
+                .get("motionId").asText();
+        while (eventsOf(meetingId) < snapshots.threshold() + 5) {
+            assertThat(post(meeting + "/departures", "{\"person\":\"s2-ben\"}").getStatusCode().value())
+                    .isEqualTo(200);
+            post(meeting + "/arrivals", "{\"person\":\"s2-ben\"}");
+        }
+        awaitOneSnapshot(meetingId);
+        ObjectNode state = (ObjectNode) json.readTree(jdbc.queryForObject(
+                "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?", byte[].class, meetingId));
+        ObjectNode motion = (ObjectNode) state.get("floor").get("motions").get(refer);
+        assertThat(motion.get("referTo").asText()).as("the snapshot keeps the body").isEqualTo("snap-rev2-council");
+        motion.remove(List.of("referTo", "amendmentId"));
+        jdbc.update("UPDATE snapshot_event_entry SET payload = ?, payload_revision = '2' "
+                + "WHERE aggregate_identifier = ?", json.writeValueAsBytes(state), meetingId);
+
+        var loaded = replays.fromSnapshot(Meeting.class, meetingId);
+        assertThat(loaded.fromSnapshot()).as("the revision-2 snapshot is not used").isFalse();
+        assertSameState(loaded.root(), replays.fromFirstEvent(Meeting.class, meetingId).root());
+        var vote = (VoteRecorded) loaded.handle(new RecordVote(meetingId, refer, null, Result.PASSED, AT)).events()
+                .get(0);
+        assertThat(vote.referTo()).as("the vote names the body its motion refers to").isEqualTo("snap-rev2-council");
     }
 
     @Test

@@ -369,6 +369,35 @@ class MotionAndVoteTest {
     }
 
     @Test
+    void givenReferMotion_whenVoted_thenTheVoteNamesTheBodyTheMotionRefersTo() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT,
+                        new MotionMade(M, "m1", "res", FILE, MotionKind.REFER, "ann", "bo", "finance", null, AT))
+                .when(new RecordVote(M, "m1", null, Result.PASSED, AT))
+                .expectEvents(new VoteRecorded(M, "m1", FILE, MotionKind.REFER, Method.VOICE, List.of(),
+                        Result.PASSED, VoteThreshold.MAJORITY_CAST, null, null, 4, 5, AT, "finance", null, null));
+    }
+
+    @Test
+    void givenAmendMotion_whenVoted_thenTheVoteNamesTheAmendment() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT,
+                        new MotionMade(M, "m1", "res", FILE, MotionKind.AMEND, "ann", "bo", null, "a1", AT))
+                .when(new RecordVote(M, "m1", null, Result.FAILED, AT))
+                .expectEvents(new VoteRecorded(M, "m1", FILE, MotionKind.AMEND, Method.VOICE, List.of(),
+                        Result.FAILED, VoteThreshold.MAJORITY_CAST, null, null, 4, 5, AT, null, "a1", null));
+    }
+
+    @Test
+    void givenReconsiderMotion_whenVotedByRoll_thenTheVoteNamesTheMotionItReconsiders() {
+        fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, passed("m1", MotionKind.ADOPT, FILE),
+                        new MotionMade(M, "r1", "res", FILE, MotionKind.RECONSIDER, "bo", "cy", null, null, "m1", AT))
+                .when(new RecordVote(M, "r1", Map.of("ann", VoteChoice.AYE, "bo", VoteChoice.AYE,
+                        "cy", VoteChoice.NO, "di", VoteChoice.ABSTAIN), null, AT))
+                .expectEvents(new VoteRecorded(M, "r1", FILE, MotionKind.RECONSIDER, Method.ROLL_CALL,
+                        passed("r1", MotionKind.RECONSIDER, FILE).votes(), Result.PASSED, VoteThreshold.MAJORITY_CAST,
+                        new Tally(2, 1, 1, 0, 1, 0), 2, 4, 5, AT, null, null, "m1"));
+    }
+
+    @Test
     void givenDecidedMotion_whenVotedAgain_thenRefused() {
         fixture.given(SCHEDULED, RESOLUTION, CALLED, FOUR_PRESENT, ADOPT, new VoteRecorded(M, "m1", FILE,
                         MotionKind.ADOPT, Method.VOICE, List.of(), Result.PASSED, VoteThreshold.MAJORITY_CAST, null,

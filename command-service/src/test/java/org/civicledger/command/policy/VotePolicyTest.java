@@ -17,65 +17,69 @@ import org.civicledger.events.meeting.VoteRecorded.Result;
 import org.civicledger.events.roster.VoteThreshold;
 import org.junit.jupiter.api.Test;
 
-/** Given a motion and its vote, when the vote is recorded (or corrected), then these commands go to the file. */
+/** Given a vote (or its correction), when it is recorded, then these commands go to the file. */
 class VotePolicyTest {
 
     private static final Instant AT = Instant.parse("2017-02-08T01:15:00Z");
-    private static final VotePolicy.Motion PLAIN = new VotePolicy.Motion(null, null, null);
 
     private static VoteRecorded vote(MotionKind kind, Result result, String fileId) {
+        return naming(kind, result, fileId, null, null, null);
+    }
+
+    /** A vote on a motion that named a body, an amendment or an earlier motion, as the vote repeats them. */
+    private static VoteRecorded naming(MotionKind kind, Result result, String fileId, String referTo,
+                                       String amendmentId, String reconsiders) {
         return new VoteRecorded("feb-7", "motion-1", fileId, kind, VoteRecorded.Method.VOICE, List.of(), result,
-                VoteThreshold.MAJORITY_CAST, null, null, 15, 20, AT);
+                VoteThreshold.MAJORITY_CAST, null, null, 15, 20, AT, referTo, amendmentId, reconsiders);
     }
 
     @Test
-    void givenAnAdoptMotion_whenItPassesOrFails_thenTheFileIsAdoptedOrFailed() {
-        assertThat(VotePolicy.decide(vote(MotionKind.ADOPT, Result.PASSED, "res-1"), PLAIN))
+    void givenAnAdoptVote_whenItPassesOrFails_thenTheFileIsAdoptedOrFailed() {
+        assertThat(VotePolicy.decide(vote(MotionKind.ADOPT, Result.PASSED, "res-1")))
                 .containsExactly(new RecordFileAction("res-1", Action.ADOPTED, "feb-7", "motion-1", AT));
-        assertThat(VotePolicy.decide(vote(MotionKind.ADOPT_UNDER_SUSPENSION, Result.FAILED, "res-1"), PLAIN))
+        assertThat(VotePolicy.decide(vote(MotionKind.ADOPT_UNDER_SUSPENSION, Result.FAILED, "res-1")))
                 .containsExactly(new RecordFileAction("res-1", Action.FAILED, "feb-7", "motion-1", AT));
     }
 
     @Test
-    void givenPlaceOnFileOrWithdraw_whenItPasses_thenTheFileIsClosedSo_andWhenItFailsNothingHappens() {
-        assertThat(VotePolicy.decide(vote(MotionKind.PLACE_ON_FILE, Result.PASSED, "res-1"), PLAIN))
+    void givenAPlaceOnFileOrWithdrawVote_whenItPasses_thenTheFileIsClosedSo_andWhenItFailsNothingHappens() {
+        assertThat(VotePolicy.decide(vote(MotionKind.PLACE_ON_FILE, Result.PASSED, "res-1")))
                 .containsExactly(new RecordFileAction("res-1", Action.PLACED_ON_FILE, "feb-7", "motion-1", AT));
-        assertThat(VotePolicy.decide(vote(MotionKind.WITHDRAW, Result.PASSED, "res-1"), PLAIN))
+        assertThat(VotePolicy.decide(vote(MotionKind.WITHDRAW, Result.PASSED, "res-1")))
                 .containsExactly(new RecordFileAction("res-1", Action.WITHDRAWN, "feb-7", "motion-1", AT));
-        assertThat(VotePolicy.decide(vote(MotionKind.PLACE_ON_FILE, Result.FAILED, "res-1"), PLAIN)).isEmpty();
-        assertThat(VotePolicy.decide(vote(MotionKind.WITHDRAW, Result.FAILED, "res-1"), PLAIN)).isEmpty();
+        assertThat(VotePolicy.decide(vote(MotionKind.PLACE_ON_FILE, Result.FAILED, "res-1"))).isEmpty();
+        assertThat(VotePolicy.decide(vote(MotionKind.WITHDRAW, Result.FAILED, "res-1"))).isEmpty();
     }
 
     @Test
-    void givenAReferral_whenItPasses_thenTheFileIsReferredToTheBodyTheMotionNamed() {
-        VotePolicy.Motion toCommittee = new VotePolicy.Motion("finance-committee", null, null);
-        assertThat(VotePolicy.decide(vote(MotionKind.REFER, Result.PASSED, "res-1"), toCommittee))
-                .containsExactly(new ReferFile("res-1", "finance-committee", AT));
-        assertThat(VotePolicy.decide(vote(MotionKind.REFER, Result.FAILED, "res-1"), toCommittee)).isEmpty();
+    void givenAReferralVote_whenItPasses_thenTheFileIsReferredToTheBodyTheVoteNames() {
+        assertThat(VotePolicy.decide(naming(MotionKind.REFER, Result.PASSED, "res-1", "finance-committee", null,
+                null))).containsExactly(new ReferFile("res-1", "finance-committee", AT));
+        assertThat(VotePolicy.decide(naming(MotionKind.REFER, Result.FAILED, "res-1", "finance-committee", null,
+                null))).isEmpty();
     }
 
     @Test
-    void givenAMotionToAmend_whenItIsDecidedEitherWay_thenTheAmendmentIsDecidedSo() {
-        VotePolicy.Motion amendment = new VotePolicy.Motion(null, "amendment-1", null);
-        assertThat(VotePolicy.decide(vote(MotionKind.AMEND, Result.PASSED, "res-1"), amendment))
+    void givenAVoteToAmend_whenItIsDecidedEitherWay_thenTheAmendmentItNamesIsDecidedSo() {
+        assertThat(VotePolicy.decide(naming(MotionKind.AMEND, Result.PASSED, "res-1", null, "amendment-1", null)))
                 .containsExactly(new DecideAmendment("res-1", "amendment-1", true, "feb-7", "motion-1", AT));
-        assertThat(VotePolicy.decide(vote(MotionKind.AMEND, Result.FAILED, "res-1"), amendment))
+        assertThat(VotePolicy.decide(naming(MotionKind.AMEND, Result.FAILED, "res-1", null, "amendment-1", null)))
                 .containsExactly(new DecideAmendment("res-1", "amendment-1", false, "feb-7", "motion-1", AT));
     }
 
     @Test
-    void givenReconsideration_whenItPasses_thenTheFileIsReopenedFromTheVoteItReconsiders() {
-        VotePolicy.Motion again = new VotePolicy.Motion(null, null, "motion-0");
-        assertThat(VotePolicy.decide(vote(MotionKind.RECONSIDER, Result.PASSED, "res-1"), again))
+    void givenAReconsiderationVote_whenItPasses_thenTheFileIsReopenedFromTheVoteItNames() {
+        assertThat(VotePolicy.decide(naming(MotionKind.RECONSIDER, Result.PASSED, "res-1", null, null, "motion-0")))
                 .containsExactly(new ReopenFile("res-1", "feb-7", "motion-0", "motion-1", AT));
-        assertThat(VotePolicy.decide(vote(MotionKind.RECONSIDER, Result.FAILED, "res-1"), again)).isEmpty();
+        assertThat(VotePolicy.decide(naming(MotionKind.RECONSIDER, Result.FAILED, "res-1", null, null, "motion-0")))
+                .isEmpty();
     }
 
     @Test
-    void givenTablingOrAnItemWithoutAFile_whenVoted_thenNothingGoesToAFile() {
-        assertThat(VotePolicy.decide(vote(MotionKind.TABLE, Result.PASSED, "res-1"), PLAIN)).isEmpty();
-        assertThat(VotePolicy.decide(vote(MotionKind.TAKE_FROM_TABLE, Result.PASSED, "res-1"), PLAIN)).isEmpty();
-        assertThat(VotePolicy.decide(vote(MotionKind.ADOPT, Result.PASSED, null), PLAIN)).isEmpty();
+    void givenATablingVoteOrAVoteOnAnItemWithoutAFile_whenRecorded_thenNothingGoesToAFile() {
+        assertThat(VotePolicy.decide(vote(MotionKind.TABLE, Result.PASSED, "res-1"))).isEmpty();
+        assertThat(VotePolicy.decide(vote(MotionKind.TAKE_FROM_TABLE, Result.PASSED, "res-1"))).isEmpty();
+        assertThat(VotePolicy.decide(vote(MotionKind.ADOPT, Result.PASSED, null))).isEmpty();
     }
 
     @Test
