@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.civicledger.query.history.Selection;
 import org.civicledger.query.stream.ProjectionPosition;
@@ -57,12 +58,17 @@ class Subscriptions implements SmartLifecycle {
     private volatile ScheduledExecutorService clock;
     /** The last position offered to subscribers; only the fan-out thread writes it. */
     private volatile long dispatched;
+    /** The highest position the projection has committed, as last told. */
+    private final AtomicLong committed = new AtomicLong();
 
     Subscriptions(LiveSettings settings, EventLogReader eventLog, ProjectionPosition position, MeterRegistry meters) {
         this.settings = settings;
         this.eventLog = eventLog;
         this.slots = new Semaphore(settings.maxSubscribers());
-        position.onCommitted(committed -> catchUp());
+        position.onCommitted(reached -> {
+            committed.accumulateAndGet(reached, Math::max);
+            catchUp();
+        });
         Gauge.builder("civic.stream.subscribers", subscribers, Set::size).description("open SSE streams")
                 .register(meters);
         delivery = Timer.builder("civic.stream.delivery").description("from reading a committed event to writing it "
@@ -137,6 +143,12 @@ class Subscriptions implements SmartLifecycle {
     }
 
     private void fanOutNewEvents() {
+        if (subscribers.isEmpty()) {
+            // No one to offer them to (a rebuild, or simply no one watching): nothing is read. A stream that opens
+            // later registers first and then replays from event_log itself, which holds everything committed by now.
+            dispatched = Math.max(dispatched, committed.get());
+            return;
+        }
         try {
             List<LiveEvent> batch;
             do {

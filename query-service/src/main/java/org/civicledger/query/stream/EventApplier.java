@@ -100,7 +100,7 @@ class EventApplier {
         if (polled.size() == 1) {
             // A live poll of one event: its insert says whether it is new, as before, with no lookup first.
             Polled only = polled.get(0);
-            if (!held.contains(DeadLetters.aggregateOf(only.envelope()))) {
+            if (!isHeld(held, only.envelope())) {
                 project(only.envelope(), only.bytes());
             } else {
                 deadLetters.holdBack(only.bytes(), only.envelope());
@@ -113,7 +113,7 @@ class EventApplier {
         long highest = 0;
         for (Polled p : polled) {
             EventEnvelope envelope = p.envelope();
-            if (held.contains(DeadLetters.aggregateOf(envelope))) {
+            if (isHeld(held, envelope)) {
                 deadLetters.holdBack(p.bytes(), envelope);
             } else if (logged.add(envelope.id())) {
                 writes.update(Rows.of("event", envelope.id()), LOG, logArgs(envelope, p.bytes()));
@@ -128,6 +128,11 @@ class EventApplier {
     }
 
     private record Polled(byte[] bytes, EventEnvelope envelope) {
+    }
+
+    /** Whether the event's aggregate has a dead letter, so it waits behind it; no work per event when none has. */
+    private static boolean isHeld(Set<String> held, EventEnvelope envelope) {
+        return !held.isEmpty() && held.contains(DeadLetters.aggregateOf(envelope));
     }
 
     /** A savepoint around each event, so one that fails is parked and the rest are applied. */
