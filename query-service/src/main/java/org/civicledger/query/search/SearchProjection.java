@@ -1,5 +1,6 @@
 package org.civicledger.query.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,8 @@ class SearchProjection implements Projection {
             GROUP BY file_id ORDER BY file_id""";
 
     private static final Logger log = LoggerFactory.getLogger(SearchProjection.class);
+    private static final String FILE = "file:";
+    private static final String MEETING = "meeting:";
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -129,23 +132,34 @@ class SearchProjection implements Projection {
     }
 
     private void refresh(String fileId) {
-        writes.afterWrites("file_search", fileId, this::refresh);
-    }
-
-    private void refresh(Set<String> fileIds) {
-        jdbc.batchUpdate(REFRESH, fileIds.stream().map(id -> new Object[] {id}).toList());
+        writes.afterWrites("file_search", FILE + fileId, this::refresh);
     }
 
     private void refreshFilesOf(String meetingId) {
-        writes.afterWrites("file_search.meetings", meetingId, this::refreshFilesOf);
+        writes.afterWrites("file_search", MEETING + meetingId, this::refresh);
     }
 
-    /** Only meetings with approved minutes: for the others nothing searched has changed. */
-    private void refreshFilesOf(Set<String> meetingIds) {
-        String[] ids = meetingIds.toArray(String[]::new);
-        List<String> files = jdbc.queryForList(FILES_OF_MEETINGS_WITH_MINUTES, String.class, ids, ids, ids);
+    /**
+     * One document per file per batch: for the files named, and for those that the approved minutes of the meetings
+     * named speak of (only meetings with approved minutes: for the others nothing searched has changed). One group,
+     * so a file named both ways is indexed once.
+     */
+    private void refresh(Set<String> items) {
+        Set<String> files = new LinkedHashSet<>();
+        List<String> meetings = new ArrayList<>();
+        for (String item : items) {
+            if (item.startsWith(FILE)) {
+                files.add(item.substring(FILE.length()));
+            } else {
+                meetings.add(item.substring(MEETING.length()));
+            }
+        }
+        if (!meetings.isEmpty()) {
+            String[] ids = meetings.toArray(String[]::new);
+            files.addAll(jdbc.queryForList(FILES_OF_MEETINGS_WITH_MINUTES, String.class, ids, ids, ids));
+        }
         if (!files.isEmpty()) {
-            refresh(new LinkedHashSet<>(files));
+            jdbc.batchUpdate(REFRESH, files.stream().map(id -> new Object[] {id}).toList());
         }
     }
 
