@@ -3,11 +3,15 @@ package org.civicledger.query.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.sql.Timestamp;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,8 +21,10 @@ import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.EventJson;
 import org.civicledger.events.EventTypes;
 import org.civicledger.query.deadletter.DeadLetters;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies one polled batch in one transaction: each event is logged once (an event id already logged, or seen earlier
  * in the batch, is a duplicate and its projections are skipped), routed to the projections that handle its type, and
  * the partitions' next offsets are stored with it. The projections' writes are queued and sent as JDBC batches at the
- * end ({@link ReadModelWrites}): a rebuild's polls of thousands of events cost a few dozen round trips each, a live
- * poll of one event the same statements as before. An event that cannot be projected never stops the stream: the
+ * end ({@link ReadModelWrites}): a rebuild's polls of thousands of events cost a few dozen round trips each. The
+ * events themselves are logged first, in one statement (a large poll by COPY), which answers which ones are new. An
+ * event that cannot be projected never stops the stream: the
  * batch is applied again with a savepoint per event, the failing event is parked as a dead letter, and later events
  * of its aggregate wait behind it.
  */
@@ -39,11 +46,23 @@ class EventApplier {
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
 
+    /**
+     * Logs a few events, one array per column, and answers the ids that were new: one statement, no lookup first. (A
+     * lookup by {@code event_id = ANY(?)} took seconds per poll in a rebuild: its plan, cached while the truncated
+     * table was empty, scanned every row and compared it with the whole array.)
+     */
     private static final String LOG = """
             INSERT INTO event_log (event_id, position, type, aggregate_type, aggregate_id, sequence,
                                    occurred_at, recorded_at, recorded_by, revision, data, envelope)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-            ON CONFLICT (event_id) DO NOTHING""";
+            SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
+                                 ?::timestamptz[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::jsonb[],
+                                 ?::bytea[])
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id""";
+    private static final String[] ARRAY_TYPES = {"varchar", "int8", "varchar", "varchar", "varchar", "int8", "varchar",
+            "varchar", "varchar", "varchar", "varchar", "bytea"};
+    /** From this many events a poll is logged by COPY ({@link #logByCopy}); a live poll of a few, by one INSERT. */
+    private static final int COPY_FROM = 100;
 
     private final JdbcTemplate jdbc;
     private final Handlers handlers;
@@ -87,7 +106,7 @@ class EventApplier {
         }
     }
 
-    /** The batch's writes queued: one query finds the events already logged, one batch inserts the new ones. */
+    /** The batch's events logged in one statement, the new ones' projection writes queued. */
     private long applyBatch(ConsumerRecords<String, byte[]> records) {
         Set<String> held = new HashSet<>(deadLetters.heldAggregates());
         List<Polled> polled = new ArrayList<>(records.count());
@@ -97,26 +116,13 @@ class EventApplier {
                 polled.add(new Polled(record.value(), envelope));
             }
         }
-        if (polled.size() == 1) {
-            // A live poll of one event: its insert says whether it is new, as before, with no lookup first.
-            Polled only = polled.get(0);
-            if (!isHeld(held, only.envelope())) {
-                project(only.envelope(), only.bytes());
-            } else {
-                deadLetters.holdBack(only.bytes(), only.envelope());
-            }
-            StoredOffsetReader.storeOffsets(jdbc, records);
-            return only.envelope().position();
-        }
-        Set<String> logged = new HashSet<>(jdbc.queryForList("SELECT event_id FROM event_log WHERE event_id = ANY(?)",
-                String.class, (Object) polled.stream().map(p -> p.envelope().id()).toArray(String[]::new)));
+        Set<String> fresh = logNew(polled.stream().filter(p -> !isHeld(held, p.envelope())).toList());
         long highest = 0;
         for (Polled p : polled) {
             EventEnvelope envelope = p.envelope();
             if (isHeld(held, envelope)) {
                 deadLetters.holdBack(p.bytes(), envelope);
-            } else if (logged.add(envelope.id())) {
-                writes.update(Rows.of("event", envelope.id()), LOG, logArgs(envelope, p.bytes()));
+            } else if (fresh.remove(envelope.id())) {
                 decode(envelope).ifPresent(e -> handlers.dispatch(e, envelope));
             } else {
                 log.debug("duplicate event {} at position {} skipped", envelope.id(), envelope.position());
@@ -238,14 +244,71 @@ class EventApplier {
     }
 
     private boolean logOnce(EventEnvelope envelope, byte[] bytes) {
-        return jdbc.update(LOG, logArgs(envelope, bytes)) == 1;
+        return logNew(List.of(new Polled(bytes, envelope))).contains(envelope.id());
     }
 
-    private static Object[] logArgs(EventEnvelope envelope, byte[] bytes) {
-        return new Object[] {envelope.id(), envelope.position(), envelope.type(), envelope.aggregateType(),
-                envelope.aggregateId(), envelope.sequence(), Timestamp.from(envelope.occurredAt()),
-                Timestamp.from(envelope.recordedAt()), envelope.recordedBy(), envelope.revision(),
-                envelope.data().toString(), bytes};
+    /**
+     * Logs the events whose id is not logged yet (of one id in the list, the first) and answers their ids. At once,
+     * not queued: whether an event is new decides whether its projections run.
+     */
+    private Set<String> logNew(List<Polled> events) {
+        Map<String, BinaryCopy.Row> byId = new LinkedHashMap<>();
+        for (Polled p : events) {
+            EventEnvelope e = p.envelope();
+            byId.putIfAbsent(e.id(), new BinaryCopy.Row(e.id(), e.position(), e.type(), e.aggregateType(),
+                    e.aggregateId(), e.sequence(), e.occurredAt(), e.recordedAt(), e.recordedBy(), e.revision(),
+                    e.data().toString(), p.bytes()));
+        }
+        List<BinaryCopy.Row> rows = List.copyOf(byId.values());
+        if (rows.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(rows.size() < COPY_FROM ? logByArrays(rows) : logByCopy(rows));
+    }
+
+    private List<String> logByArrays(List<BinaryCopy.Row> rows) {
+        Object[][] columns = {
+                rows.stream().map(BinaryCopy.Row::id).toArray(String[]::new),
+                rows.stream().map(BinaryCopy.Row::position).toArray(Long[]::new),
+                rows.stream().map(BinaryCopy.Row::type).toArray(String[]::new),
+                rows.stream().map(BinaryCopy.Row::aggregateType).toArray(String[]::new),
+                rows.stream().map(BinaryCopy.Row::aggregateId).toArray(String[]::new),
+                rows.stream().map(BinaryCopy.Row::sequence).toArray(Long[]::new),
+                rows.stream().map(r -> BinaryCopy.logged(r.occurredAt()).toString()).toArray(String[]::new),
+                rows.stream().map(r -> BinaryCopy.logged(r.recordedAt()).toString()).toArray(String[]::new),
+                rows.stream().map(BinaryCopy.Row::recordedBy).toArray(String[]::new),
+                rows.stream().map(BinaryCopy.Row::revision).toArray(String[]::new),
+                rows.stream().map(BinaryCopy.Row::data).toArray(String[]::new),
+                rows.stream().map(BinaryCopy.Row::bytes).toArray(byte[][]::new)};
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(LOG);
+            for (int i = 0; i < columns.length; i++) {
+                statement.setArray(i + 1, connection.createArrayOf(ARRAY_TYPES[i], columns[i]));
+            }
+            return statement;
+        }, (rs, row) -> rs.getString(1));
+    }
+
+    /**
+     * A catch-up poll: binary COPY into a temporary table (no WAL, no index), then one INSERT from it with the
+     * conflict check. Rows a second copy in the same transaction would find there again are logged by then, so
+     * they are not answered as new.
+     */
+    private List<String> logByCopy(List<BinaryCopy.Row> rows) {
+        jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS event_log_incoming (LIKE event_log) ON COMMIT DELETE ROWS");
+        byte[] copy = BinaryCopy.encode(rows);
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY event_log_incoming FROM STDIN (FORMAT binary)", new ByteArrayInputStream(copy));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return jdbc.queryForList("""
+                INSERT INTO event_log SELECT * FROM event_log_incoming
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING event_id""", String.class);
     }
 
     /** An event type this build does not know stays in the log (history shows it) but feeds no projection. */
