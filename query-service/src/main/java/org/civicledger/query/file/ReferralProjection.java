@@ -2,9 +2,13 @@ package org.civicledger.query.file;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.file.FileReferred;
+import org.civicledger.events.meeting.AgendaPublished;
 import org.civicledger.events.meeting.MeetingAdjourned;
 import org.civicledger.events.meeting.VoteRecorded;
 import org.civicledger.query.stream.Handles;
@@ -17,6 +21,8 @@ import org.springframework.stereotype.Component;
 /** Referrals of files to bodies, and whether each body has acted on them yet. */
 @Component
 class ReferralProjection implements Projection {
+
+    private static final String AGENDA_FILES = "referral.agenda-files";
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -40,14 +46,26 @@ class ReferralProjection implements Projection {
                 e.fileId(), e.bodyId(), Timestamp.from(e.occurredAt()), envelope.position());
     }
 
+    /** The files of each meeting's latest agenda published in this batch, for {@link #on(MeetingAdjourned)}. */
+    @Handles
+    void on(AgendaPublished e) {
+        writes.<Map<String, List<String>>>batchState(AGENDA_FILES, HashMap::new).put(e.meetingId(),
+                e.items().stream().map(AgendaPublished.Item::fileId).filter(Objects::nonNull).toList());
+    }
+
     /**
      * A body has also acted on a file once a meeting of the body whose latest published agenda lists the file is
      * adjourned: items can be disposed of without a recorded vote. It reads the meeting's agenda and writes the
-     * referrals of whichever files it lists: no queued write of a referral moves across it.
+     * referrals of whichever files it lists. When that agenda was published in the same batch, its files are known
+     * and only their referrals keep their order around this write; otherwise no queued write of any referral moves
+     * across it (in a rebuild that made every meeting wait for the one before: one round trip per vote).
      */
     @Handles
     void on(MeetingAdjourned e) {
-        writes.update(Rows.of("meeting", e.meetingId()).andEvery("referral"), """
+        List<String> files = writes.<Map<String, List<String>>>batchState(AGENDA_FILES, HashMap::new)
+                .get(e.meetingId());
+        Rows meeting = Rows.of("meeting", e.meetingId());
+        writes.update(files == null ? meeting.andEvery("referral") : meeting.andAll("referral", files), """
                 UPDATE file_referral r SET acted_at = ?
                 FROM meeting m
                 WHERE m.meeting_id = ? AND r.body_id = m.body_id AND r.acted_at IS NULL

@@ -67,6 +67,17 @@ public class ReadModelWrites {
         }
     }
 
+    /**
+     * What a projection remembers of the batch being applied, under {@code name}: the same object for the whole
+     * batch, a new one at the next. Outside a batch, a new one each call (nothing is remembered). For facts that let
+     * a write name fewer rows than it would otherwise have to.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T batchState(String name, Supplier<T> initial) {
+        Queue queue = current.get();
+        return queue == null ? initial.get() : (T) queue.state.computeIfAbsent(name, n -> initial.get());
+    }
+
     /** Runs {@code work} with writes queued, then sends them and runs what waits for them; on this thread. */
     <T> T inBatch(Supplier<T> work) {
         if (current.get() != null) {
@@ -105,6 +116,7 @@ public class ReadModelWrites {
         /** Per kind ({@code file:}), the latest stage of any key of it, for {@link Rows#every}. */
         final Map<String, Integer> stageOfKind = new HashMap<>();
         final Map<String, After> after = new LinkedHashMap<>();
+        final Map<String, Object> state = new HashMap<>();
         int anyStage;
         int lastStage;
 

@@ -1,5 +1,6 @@
 package org.civicledger.query.stream;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -24,6 +25,12 @@ public record Rows(Set<String> keys, boolean any) {
     public Rows and(String kind, Object id) {
         Set<String> more = new HashSet<>(keys);
         more.add(kind + ":" + id);
+        return new Rows(Set.copyOf(more), any);
+    }
+
+    public Rows andAll(String kind, Collection<?> ids) {
+        Set<String> more = new HashSet<>(keys);
+        ids.forEach(id -> more.add(kind + ":" + id));
         return new Rows(Set.copyOf(more), any);
     }
 

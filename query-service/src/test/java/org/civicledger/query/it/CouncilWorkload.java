@@ -38,9 +38,9 @@ import org.civicledger.events.roster.VoteThreshold;
 
 /**
  * A council's record as the command side would write it, for rebuild tests and the rebuild benchmark: 20 members,
- * then meeting cycles of 113 events each — ten resolutions introduced, cosponsored (one withdrawn, half of those
- * signed again), referred, put on
- * a published agenda, moved, voted by roll call and adopted, the meeting adjourned and the previous one's minutes
+ * then meeting cycles of 111 events each — ten resolutions introduced, cosponsored (one withdrawn, half of those
+ * signed again), referred, put on a published agenda, nine of them moved, voted by roll call and adopted, the meeting
+ * adjourned (which acts on the tenth's referral), the tenth referred again, and the previous meeting's minutes
  * approved.
  */
 final class CouncilWorkload {
@@ -104,7 +104,7 @@ final class CouncilWorkload {
             out.add(new RollCallTaken(meeting, members.subList(0, 17), List.of(members.get(17)),
                     List.of(members.get(18)), held.plusSeconds(60)));
             out.add(new MemberArrived(meeting, members.get(19), held.plusSeconds(120)));
-            for (int f = 0; f < 10; f++) {
+            for (int f = 0; f < 9; f++) {
                 String motion = "motion-" + f;
                 Instant at = held.plusSeconds(300L + 60L * f);
                 out.add(new MotionMade(meeting, motion, "item-" + f, files.get(f), MotionKind.ADOPT,
@@ -125,6 +125,9 @@ final class CouncilWorkload {
                         "minutes-motion", held.plusSeconds(1_000)));
             }
             out.add(new MeetingAdjourned(meeting, held.plusSeconds(1_200)));
+            // Pending again after the adjournment acted on its referral: in every batch, the adjournment's update
+            // must come before this referral's insert.
+            out.add(new FileReferred(files.get(9), body, held.plusSeconds(1_300)));
             previousMeeting = meeting;
         }
         return out;

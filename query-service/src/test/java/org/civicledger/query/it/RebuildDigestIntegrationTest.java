@@ -60,6 +60,9 @@ class RebuildDigestIntegrationTest {
         }
         Map<String, String> live = RebuildFixture.digest(jdbc);
         assertThat(live.get("file_search")).startsWith("110:");
+        // Each cycle's tenth file: its first referral acted on by the adjournment, the second one still pending.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM file_referral WHERE acted_at IS NULL", Long.class))
+                .isEqualTo(11L);
 
         double reappliedBefore = reapplied();
         RebuildFixture.rebuild(jdbc, consumer, events.size());
