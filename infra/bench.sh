@@ -6,7 +6,7 @@
 #   infra/bench.sh [commandUrl] [queryUrl] [postgresUrl]
 #
 # defaults: http://localhost:8081  http://localhost:8082  postgresql://postgres@localhost:5432/civic_ledger
-# BENCH_CLIENTS (16), BENCH_WARMUP_SECONDS (15), BENCH_COMMAND_SECONDS (30), BENCH_RATE (200), BENCH_SAMPLES (2000),
+# BENCH_CLIENTS (16), BENCH_WARMUP_SECONDS (15), BENCH_COMMAND_SECONDS (30), BENCH_RATE (200), BENCH_SAMPLES (6000),
 # BENCH_HISTORY (10000, 0 skips), BENCH_PAGE_SECONDS (20, 0 skips), BENCH_PGBENCH_SECONDS (20),
 # BENCH_REBUILD (1, 0 skips), BENCH_QUERY_JAR (query-service/target/query-service.jar), BENCH_KAFKA (localhost:9092),
 # BENCH_REBUILD_PORT (8092).
@@ -21,7 +21,8 @@
 #   CPU per command       CPU time each local process (found by its listening port; PostgreSQL with its backends)
 #                         and wrk used during that run, divided by the commands recorded: where the machine's cores go.
 #   visibility p99        commands sent at BENCH_RATE/s on a schedule; from each command's answer until the query
-#                         side answers a read with minPosition = its position.
+#                         side answers a read with minPosition = its position. BENCH_SAMPLES of them (30 s at 200/s:
+#                         a p99 of 2,000 is 20 samples, which one 100 ms stall fills), after 2 s not recorded.
 #   history growth        one file grown to BENCH_HISTORY commands, then commands on it interleaved with a new file's.
 #                         It stays in the aggregate cache; the load-from-store case is ConstantCostBench (a test).
 #   rebuild               the one part that starts something: a second query-service (BENCH_QUERY_JAR) on a scratch
@@ -38,7 +39,7 @@ CLIENTS="${BENCH_CLIENTS:-16}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-15}"
 COMMAND_SECONDS="${BENCH_COMMAND_SECONDS:-30}"
 RATE="${BENCH_RATE:-200}"
-SAMPLES="${BENCH_SAMPLES:-2000}"
+SAMPLES="${BENCH_SAMPLES:-6000}"
 HISTORY="${BENCH_HISTORY:-10000}"
 PAGE_SECONDS="${BENCH_PAGE_SECONDS:-20}"
 PG_SECONDS="${BENCH_PGBENCH_SECONDS:-20}"
@@ -191,7 +192,7 @@ if [ "$REBUILD" != 0 ]; then
     CIVIC_KAFKA_BOOTSTRAP="$KAFKA" SERVER_PORT="$REBUILD_PORT" \
     java ${CIVIC_JAVA_OPTS:--Xmx768m} -jar "$QUERY_JAR" >"$WORK/rebuild.log" 2>&1 </dev/null &
   rebuild_pid=$!
-  trap 'kill "$rebuild_pid" 2>/dev/null; rm -rf "$WORK"' EXIT
+  trap 'kill "$rebuild_pid" 2>/dev/null || true; rm -rf "$WORK"' EXIT
   applied() { psql -Atq "$RPG" -c 'SELECT count(*) FROM query.event_log' 2>/dev/null || echo 0; }
   deadline=$(( $(date +%s) + 600 )) n0=0 t0=0 n=0
   while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$rebuild_pid" 2>/dev/null; do
