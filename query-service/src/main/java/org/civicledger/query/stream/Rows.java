@@ -2,6 +2,7 @@ package org.civicledger.query.stream;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,9 +24,7 @@ public record Rows(Set<String> keys, boolean any) {
     }
 
     public Rows and(String kind, Object id) {
-        Set<String> more = new HashSet<>(keys);
-        more.add(kind + ":" + id);
-        return new Rows(Set.copyOf(more), any);
+        return andAll(kind, List.of(id));
     }
 
     public Rows andAll(String kind, Collection<?> ids) {
