@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * One headless Debian Chromium driven through its own chromedriver (never Selenium Manager: nothing is downloaded),
@@ -29,6 +33,27 @@ final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
+    }
+
+    /**
+     * The page {@code leaving} (its {@code html} element) has been replaced by the next one. Asked mid-navigation,
+     * chromedriver may answer "Node with given id does not belong to the document" instead of a stale element
+     * reference (Selenium's {@code stalenessOf} lets that through as an error): the same fact, the old document gone.
+     */
+    static ExpectedCondition<Boolean> left(WebElement leaving) {
+        return driver -> {
+            try {
+                leaving.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     static Browser start(String language) throws IOException {

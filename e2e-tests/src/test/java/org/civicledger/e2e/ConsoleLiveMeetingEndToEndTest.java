@@ -363,7 +363,7 @@ class ConsoleLiveMeetingEndToEndTest {
         click(clerk, By.cssSelector(button), actions);
         new WebDriverWait(watcher.driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(20)).until(shown);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        new WebDriverWait(clerk.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(leaving));
+        new WebDriverWait(clerk.driver, Duration.ofSeconds(15)).until(Browser.left(leaving));
         ready(clerk);
         assertThat(clerk.driver.findElements(By.cssSelector("p.error[role=alert]"))).as("refusal after " + button)
                 .isEmpty();
@@ -374,7 +374,7 @@ class ConsoleLiveMeetingEndToEndTest {
     private static void post(Browser clerk, By button, int[] actions) {
         WebElement leaving = clerk.driver.findElement(By.tagName("html"));
         click(clerk, button, actions);
-        new WebDriverWait(clerk.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(leaving));
+        new WebDriverWait(clerk.driver, Duration.ofSeconds(15)).until(Browser.left(leaving));
         ready(clerk);
     }
 

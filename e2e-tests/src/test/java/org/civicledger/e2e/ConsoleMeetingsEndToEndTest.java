@@ -216,7 +216,7 @@ class ConsoleMeetingsEndToEndTest {
         assertThat(driver.switchTo().activeElement()).isEqualTo(down);
         WebElement page = driver.findElement(By.tagName("html"));
         down.sendKeys(Keys.ENTER);
-        wait(driver).until(ExpectedConditions.stalenessOf(page));
+        wait(driver).until(Browser.left(page));
         recorded();
         assertThat(titles(api.read("/api/meetings/" + meetingId, last).get("draftAgenda")))
                 .containsExactly("Approval of the minutes of February 21, 2031", fileNumber, "Public comment");
@@ -236,7 +236,7 @@ class ConsoleMeetingsEndToEndTest {
                 fire(target, 'dragover', box.top + 2);
                 fire(target, 'drop', box.top + 2);
                 fire(source, 'dragend', 0);""", items.get(2), items.get(0));
-        wait(driver).until(ExpectedConditions.stalenessOf(page));
+        wait(driver).until(Browser.left(page));
         recorded();
         assertThat(titles(api.read("/api/meetings/" + meetingId, last).get("draftAgenda")))
                 .containsExactly("Public comment", "Approval of the minutes of February 21, 2031", fileNumber);
@@ -325,7 +325,7 @@ class ConsoleMeetingsEndToEndTest {
         assertThat(remove.getAccessibleName()).isEqualTo("Remove Adjournment");
         WebElement page = driver.findElement(By.tagName("html"));
         remove.click();
-        wait(driver).until(ExpectedConditions.stalenessOf(page));
+        wait(driver).until(Browser.left(page));
         recorded();
         assertThat(titles(api.read("/api/meetings/" + meetingId, last).get("draftAgenda")))
                 .containsExactly("Public comment", "Approval of the minutes of February 21, 2031", fileNumber);
@@ -432,7 +432,7 @@ class ConsoleMeetingsEndToEndTest {
     private static void submit(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
-        wait(driver).until(ExpectedConditions.stalenessOf(page));
+        wait(driver).until(Browser.left(page));
         wait(driver).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
