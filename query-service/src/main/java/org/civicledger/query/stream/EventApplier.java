@@ -3,15 +3,10 @@ package org.civicledger.query.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,10 +16,8 @@ import org.civicledger.events.EventEnvelope;
 import org.civicledger.events.EventJson;
 import org.civicledger.events.EventTypes;
 import org.civicledger.query.deadletter.DeadLetters;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,25 +39,8 @@ class EventApplier {
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
 
-    /**
-     * Logs a few events, one array per column, and answers the ids that were new: one statement, no lookup first. (A
-     * lookup by {@code event_id = ANY(?)} took seconds per poll in a rebuild: its plan, cached while the truncated
-     * table was empty, scanned every row and compared it with the whole array.)
-     */
-    private static final String LOG = """
-            INSERT INTO event_log (event_id, position, type, aggregate_type, aggregate_id, sequence,
-                                   occurred_at, recorded_at, recorded_by, revision, data, envelope)
-            SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
-                                 ?::timestamptz[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::jsonb[],
-                                 ?::bytea[])
-            ON CONFLICT (event_id) DO NOTHING
-            RETURNING event_id""";
-    private static final String[] ARRAY_TYPES = {"varchar", "int8", "varchar", "varchar", "varchar", "int8", "varchar",
-            "varchar", "varchar", "varchar", "varchar", "bytea"};
-    /** From this many events a poll is logged by COPY ({@link #logByCopy}); a live poll of a few, by one INSERT. */
-    private static final int COPY_FROM = 100;
-
     private final JdbcTemplate jdbc;
+    private final EventLog eventLog;
     private final Handlers handlers;
     private final ReadModelWrites writes;
     private final DeadLetters deadLetters;
@@ -73,10 +49,11 @@ class EventApplier {
     private final TransactionTemplate savepoint;
     private final Counter reapplied;
 
-    EventApplier(JdbcTemplate jdbc, List<Projection> projections, ReadModelWrites writes, DeadLetters deadLetters,
+    EventApplier(JdbcTemplate jdbc, EventLog eventLog, List<Projection> projections, ReadModelWrites writes, DeadLetters deadLetters,
                  RejectedRecords rejected, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.rejected = rejected;
         this.jdbc = jdbc;
+        this.eventLog = eventLog;
         this.handlers = new Handlers(projections);
         this.writes = writes;
         this.deadLetters = deadLetters;
@@ -109,16 +86,16 @@ class EventApplier {
     /** The batch's events logged in one statement, the new ones' projection writes queued. */
     private long applyBatch(ConsumerRecords<String, byte[]> records) {
         Set<String> held = new HashSet<>(deadLetters.heldAggregates());
-        List<Polled> polled = new ArrayList<>(records.count());
+        List<EventLog.Entry> polled = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             EventEnvelope envelope = envelopeOf(record);
             if (envelope != null) {
-                polled.add(new Polled(record.value(), envelope));
+                polled.add(new EventLog.Entry(record.value(), envelope));
             }
         }
-        Set<String> fresh = logNew(polled.stream().filter(p -> !isHeld(held, p.envelope())).toList());
+        Set<String> fresh = eventLog.logNew(polled.stream().filter(p -> !isHeld(held, p.envelope())).toList());
         long highest = 0;
-        for (Polled p : polled) {
+        for (EventLog.Entry p : polled) {
             EventEnvelope envelope = p.envelope();
             if (isHeld(held, envelope)) {
                 deadLetters.holdBack(p.bytes(), envelope);
@@ -131,9 +108,6 @@ class EventApplier {
         }
         StoredOffsetReader.storeOffsets(jdbc, records);
         return highest;
-    }
-
-    private record Polled(byte[] bytes, EventEnvelope envelope) {
     }
 
     /** Whether the event's aggregate has a dead letter, so it waits behind it; no work per event when none has. */
@@ -244,71 +218,7 @@ class EventApplier {
     }
 
     private boolean logOnce(EventEnvelope envelope, byte[] bytes) {
-        return logNew(List.of(new Polled(bytes, envelope))).contains(envelope.id());
-    }
-
-    /**
-     * Logs the events whose id is not logged yet (of one id in the list, the first) and answers their ids. At once,
-     * not queued: whether an event is new decides whether its projections run.
-     */
-    private Set<String> logNew(List<Polled> events) {
-        Map<String, BinaryCopy.Row> byId = new LinkedHashMap<>();
-        for (Polled p : events) {
-            EventEnvelope e = p.envelope();
-            byId.putIfAbsent(e.id(), new BinaryCopy.Row(e.id(), e.position(), e.type(), e.aggregateType(),
-                    e.aggregateId(), e.sequence(), e.occurredAt(), e.recordedAt(), e.recordedBy(), e.revision(),
-                    e.data().toString(), p.bytes()));
-        }
-        List<BinaryCopy.Row> rows = List.copyOf(byId.values());
-        if (rows.isEmpty()) {
-            return new HashSet<>();
-        }
-        return new HashSet<>(rows.size() < COPY_FROM ? logByArrays(rows) : logByCopy(rows));
-    }
-
-    private List<String> logByArrays(List<BinaryCopy.Row> rows) {
-        Object[][] columns = {
-                rows.stream().map(BinaryCopy.Row::id).toArray(String[]::new),
-                rows.stream().map(BinaryCopy.Row::position).toArray(Long[]::new),
-                rows.stream().map(BinaryCopy.Row::type).toArray(String[]::new),
-                rows.stream().map(BinaryCopy.Row::aggregateType).toArray(String[]::new),
-                rows.stream().map(BinaryCopy.Row::aggregateId).toArray(String[]::new),
-                rows.stream().map(BinaryCopy.Row::sequence).toArray(Long[]::new),
-                rows.stream().map(r -> BinaryCopy.logged(r.occurredAt()).toString()).toArray(String[]::new),
-                rows.stream().map(r -> BinaryCopy.logged(r.recordedAt()).toString()).toArray(String[]::new),
-                rows.stream().map(BinaryCopy.Row::recordedBy).toArray(String[]::new),
-                rows.stream().map(BinaryCopy.Row::revision).toArray(String[]::new),
-                rows.stream().map(BinaryCopy.Row::data).toArray(String[]::new),
-                rows.stream().map(BinaryCopy.Row::bytes).toArray(byte[][]::new)};
-        return jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(LOG);
-            for (int i = 0; i < columns.length; i++) {
-                statement.setArray(i + 1, connection.createArrayOf(ARRAY_TYPES[i], columns[i]));
-            }
-            return statement;
-        }, (rs, row) -> rs.getString(1));
-    }
-
-    /**
-     * A catch-up poll: binary COPY into a temporary table (no WAL, no index), then one INSERT from it with the
-     * conflict check. Rows a second copy in the same transaction would find there again are logged by then, so
-     * they are not answered as new.
-     */
-    private List<String> logByCopy(List<BinaryCopy.Row> rows) {
-        jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS event_log_incoming (LIKE event_log) ON COMMIT DELETE ROWS");
-        byte[] copy = BinaryCopy.encode(rows);
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY event_log_incoming FROM STDIN (FORMAT binary)", new ByteArrayInputStream(copy));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return jdbc.queryForList("""
-                INSERT INTO event_log SELECT * FROM event_log_incoming
-                ON CONFLICT (event_id) DO NOTHING
-                RETURNING event_id""", String.class);
+        return eventLog.logNew(List.of(new EventLog.Entry(bytes, envelope))).contains(envelope.id());
     }
 
     /** An event type this build does not know stays in the log (history shows it) but feeds no projection. */
