@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -284,6 +285,8 @@ public class Bench {
         record Response(int status, String body) {
         }
 
+        private static final String NOTHING_READ = "connection closed before an answer";
+
         private final String host;
         private final int port;
         private Socket socket;
@@ -319,7 +322,7 @@ public class Bench {
                 out.write(body);
                 out.flush();
                 return read();
-            } catch (EOFException | java.net.SocketException e) {
+            } catch (EOFException | SocketException e) {
                 close();
                 if (reused && e.getMessage() != null && e.getMessage().equals(NOTHING_READ)) {
                     // The server had closed the idle connection before reading the request: send it once more.
@@ -328,8 +331,6 @@ public class Bench {
                 throw e;
             }
         }
-
-        private static final String NOTHING_READ = "connection closed before an answer";
 
         private Response read() throws IOException {
             String status = line(true);
